@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
+ * medical director (admin), never hard-coded (clinical.md, "How to read this document").
+ * Each section has defaults so a new clinic starts from a safe baseline; later issues add sections.
+ */
+export const securityPolicy = z.strictObject({
+  /** HIPAA §164.312(a)(2)(iii) automatic logoff; 10–15 min suits shared clinic workstations (clinical.md §7.1). */
+  idleTimeoutMinutes: z.number().int().min(1).max(240).default(15),
+  /** Absolute session lifetime, whatever the activity. */
+  sessionLifetimeHours: z.number().int().min(1).max(72).default(12),
+  /** Failed sign-ins in a row before the account locks. */
+  lockoutThreshold: z.number().int().min(3).max(20).default(5),
+  /** How long a lock lasts; 0 means until an administrator unlocks it. */
+  lockoutMinutes: z.number().int().min(0).max(1440).default(30),
+  /** How long a break-glass grant keeps a chart open. */
+  breakGlassMinutes: z.number().int().min(5).max(480).default(60),
+  /** Minimum password length for staff accounts (NIST SP 800-63B asks for at least 8; we ask more). */
+  minPasswordLength: z.number().int().min(8).max(128).default(12),
+});
+export type SecurityPolicy = z.infer<typeof securityPolicy>;
+
+export const clinicPolicy = z.strictObject({
+  security: securityPolicy.default(() => securityPolicy.parse({})),
+});
+export type ClinicPolicy = z.infer<typeof clinicPolicy>;
+
+/** The policy a new clinic starts with. */
+export function defaultPolicy(): ClinicPolicy {
+  return clinicPolicy.parse({});
+}
+
+/** A stored policy version, as the server hands it to rules (each decision records `version`). */
+export interface PolicyVersion {
+  readonly version: number;
+  readonly policy: ClinicPolicy;
+}

@@ -1,0 +1,45 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The audit trail (HIPAA §164.312(b); clinical.md §7.2). Append-only: the database refuses UPDATE
+ * and DELETE (trigger + REVOKE in migration 0001), and each row carries the SHA-256 of its content
+ * chained to the previous row's hash, so `lantern audit verify` detects any edit, deletion or
+ * reordering. `seq` and the hashes are assigned under a row lock on `audit_chain_head`.
+ */
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    clinicId: uuid('clinic_id'),
+    userId: uuid('user_id'),
+    userRoles: text('user_roles').notNull(),
+    action: text('action').notNull(),
+    outcome: text('outcome').notNull(),
+    patientId: uuid('patient_id'),
+    resourceType: text('resource_type'),
+    resourceId: text('resource_id'),
+    sourceIp: text('source_ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    breakGlassReason: text('break_glass_reason'),
+    /** Non-PHI detail (e.g. which fields changed, an export's row count). */
+    detail: jsonb('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_event_at_idx').on(t.at),
+    index('audit_event_user_idx').on(t.userId, t.at),
+    index('audit_event_patient_idx').on(t.patientId, t.at),
+  ],
+);
+
+/** The chain's head: one row, locked by each append, so concurrent writers never fork the chain. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: text('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+});
