@@ -35,6 +35,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 rather than handed to a schema as a string.
+  app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
 
   await app.register(helmet, {
@@ -112,6 +114,6 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps): Promise<void> {
     if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !path.extname(url)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
     }
-    return sendProblem(reply, { ...problemOf(404, `No such resource: ${request.method} ${url}`, { code: 'not_found' }), requestId: request.id });
+    return sendProblem(reply, { ...problemOf(404, 'No such resource', { code: 'not_found' }), requestId: request.id });
   });
 }

@@ -105,7 +105,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       body = problemOf(500, 'Something went wrong on our side. The error has been logged.', { code: 'internal' });
     }
     if (error instanceof RateLimited) void reply.header('retry-after', String(error.retryAfterSeconds));
-    return sendProblem(reply, { ...body, requestId: request.id, instance: request.url.split('?')[0] });
+    // `instance` names the route pattern, never the raw URL: a path may carry whatever the client typed.
+    return sendProblem(reply, { ...body, requestId: request.id, instance: request.routeOptions.url ?? undefined });
   });
 }
 

@@ -168,7 +168,7 @@ export async function listBreakGlassGrants(
   clinicId: string,
   filter: { readonly unreviewedOnly: boolean },
 ): Promise<{ grant: GrantRow; userName: string; patientMrn: string; reviewerName: string | null }[]> {
-  const reviewer = sql<string | null>`(SELECT display_name FROM app_user r WHERE r.id = ${breakGlassGrant.reviewedBy})`;
+  const reviewer = sql<string | null>`(SELECT r."display_name" FROM "app_user" r WHERE r."id" = "break_glass_grant"."reviewed_by")`;
   return db
     .select({ grant: breakGlassGrant, userName: appUser.displayName, patientMrn: patient.mrn, reviewerName: reviewer })
     .from(breakGlassGrant)

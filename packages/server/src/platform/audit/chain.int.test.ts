@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { testDatabase } from '../../../test/harness.js';
+import { appendAudit, canonicalJson, chainHash, verifyAuditChain, type AuditEntry } from './chain.js';
+
+let database: Database;
+
+const entry = (n: number): AuditEntry => ({
+  at: new Date(Date.UTC(2026, 10, 28, 12, 0, 0, n)),
+  clinicId: null,
+  userId: null,
+  userRoles: 'therapist',
+  action: 'read',
+  outcome: 'success',
+  resourceType: 'Patient',
+  resourceId: `r${n}`,
+  requestId: `req-${n}`,
+  detail: { n, nested: { b: 2, a: 1 } },
+});
+
+async function append(count: number, from = 0): Promise<void> {
+  for (let i = 0; i < count; i++) await database.db.transaction((tx) => appendAudit(tx, entry(from + i)));
+}
+
+/** Runs tamper SQL as the table owner would, with the append-only triggers switched off for the edit. */
+async function tamper(statement: string): Promise<void> {
+  await database.exec(`ALTER TABLE audit_event DISABLE TRIGGER USER; ${statement}; ALTER TABLE audit_event ENABLE TRIGGER USER;`);
+}
+
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(async () => database.close());
+
+describe('the audit hash chain', () => {
+  it('serialises content canonically, whatever the key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}');
+  });
+
+  it('verifies an intact chain, and the database computes the same hashes as the verifier', async () => {
+    await append(25);
+    const verdict = await verifyAuditChain(database.db);
+    expect(verdict).toEqual({ ok: true, checked: 25, firstBad: null });
+    const rows = await database.db.execute(sql`SELECT prev_hash, hash FROM audit_event ORDER BY seq LIMIT 1`);
+    const first = (rows as unknown as { rows: { prev_hash: string; hash: string }[] }).rows[0];
+    expect(first?.prev_hash).toBe('0'.repeat(64));
+    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(chainHash('0'.repeat(64), 'x')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('never forks under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, entry(1000 + i)))));
+    const verdict = await verifyAuditChain(database.db);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.checked).toBe(65);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    await expect(database.exec(`UPDATE audit_event SET action = 'delete' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(database.exec(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(database.exec(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('tampering is detected and the first bad row named', () => {
+  it('finds an edited row', async () => {
+    await tamper(`UPDATE audit_event SET user_roles = 'admin' WHERE seq = 7`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { seq: 7, reason: expect.stringContaining('edited') } });
+    await tamper(`UPDATE audit_event SET user_roles = 'therapist' WHERE seq = 7`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('finds an edited timestamp to the millisecond', async () => {
+    await tamper(`UPDATE audit_event SET at = at + interval '1 millisecond' WHERE seq = 3`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { seq: 3 } });
+    await tamper(`UPDATE audit_event SET at = at - interval '1 millisecond' WHERE seq = 3`);
+  });
+
+  it('finds a deleted row', async () => {
+    await tamper(`CREATE TEMP TABLE saved AS SELECT * FROM audit_event WHERE seq = 10; DELETE FROM audit_event WHERE seq = 10`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { seq: 10, reason: expect.stringContaining('missing') } });
+    await tamper(`INSERT INTO audit_event SELECT * FROM saved; DROP TABLE saved`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('finds reordered rows', async () => {
+    await tamper(`UPDATE audit_event SET seq = -1 WHERE seq = 12; UPDATE audit_event SET seq = 12 WHERE seq = 13; UPDATE audit_event SET seq = 13 WHERE seq = -1`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { seq: 12 } });
+    await tamper(`UPDATE audit_event SET seq = -1 WHERE seq = 12; UPDATE audit_event SET seq = 12 WHERE seq = 13; UPDATE audit_event SET seq = 13 WHERE seq = -1`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('finds rows removed from the end', async () => {
+    await tamper(`CREATE TEMP TABLE tail AS SELECT * FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event); DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { reason: expect.stringContaining('removed from the end') } });
+    await tamper(`INSERT INTO audit_event SELECT * FROM tail; DROP TABLE tail`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+});
