@@ -8,3 +8,4 @@ export * from './schemas/auth.js';
 export * from './schemas/staff.js';
 export * from './schemas/audit.js';
 export * from './schemas/patients.js';
+export * from './intake/index.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eligibilityPolicy } from './intake/policy.js';
 
 /**
  * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
@@ -23,6 +24,8 @@ export type SecurityPolicy = z.infer<typeof securityPolicy>;
 
 export const clinicPolicy = z.strictObject({
   security: securityPolicy.default(() => securityPolicy.parse({})),
+  /** Intake and eligibility: contraindication levels, screening thresholds (issue #3). */
+  eligibility: eligibilityPolicy,
 });
 export type ClinicPolicy = z.infer<typeof clinicPolicy>;
 
