@@ -9,3 +9,4 @@ export * from './schemas/staff.js';
 export * from './schemas/audit.js';
 export * from './schemas/patients.js';
 export * from './intake/index.js';
+export * from './ledger/index.js';

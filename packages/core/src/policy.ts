@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eligibilityPolicy } from './intake/policy.js';
+import { ledgerPolicy } from './ledger/policy.js';
 
 /**
  * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
@@ -26,6 +27,8 @@ export const clinicPolicy = z.strictObject({
   security: securityPolicy.default(() => securityPolicy.parse({})),
   /** Intake and eligibility: contraindication levels, screening thresholds (issue #3). */
   eligibility: eligibilityPolicy,
+  /** Controlled-substance ledger: counts, loss thresholds, inventories (issue #6). */
+  ledger: ledgerPolicy.default(() => ledgerPolicy.parse({})),
 });
 export type ClinicPolicy = z.infer<typeof clinicPolicy>;
 
