@@ -10,3 +10,4 @@ export * from './schemas/audit.js';
 export * from './schemas/patients.js';
 export * from './intake/index.js';
 export * from './ledger/index.js';
+export * from './scheduling/index.js';

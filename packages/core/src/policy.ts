@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eligibilityPolicy } from './intake/policy.js';
 import { ledgerPolicy } from './ledger/policy.js';
+import { schedulingPolicy } from './scheduling/policy.js';
 
 /**
  * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
@@ -29,6 +30,8 @@ export const clinicPolicy = z.strictObject({
   eligibility: eligibilityPolicy,
   /** Controlled-substance ledger: counts, loss thresholds, inventories (issue #6). */
   ledger: ledgerPolicy.default(() => ledgerPolicy.parse({})),
+  /** Scheduling: notice, granularity, medicine intervals, integration windows (issue #5). */
+  scheduling: schedulingPolicy.default(() => schedulingPolicy.parse({})),
 });
 export type ClinicPolicy = z.infer<typeof clinicPolicy>;
 
