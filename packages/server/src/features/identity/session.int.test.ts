@@ -129,3 +129,15 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('background requests', () => {
+  it('do not keep an idle session alive', async () => {
+    const agent = await signedIn();
+    for (let i = 0; i < 3; i++) {
+      t.clock.advanceMinutes(4);
+      expect((await agent.get('/api/me', { 'x-lantern-background': '1' })).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(4); // 16 minutes since the last real activity
+    expect((await agent.get('/api/me')).statusCode).toBe(401);
+  });
+});

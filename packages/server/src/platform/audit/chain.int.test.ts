@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { testDatabase } from '../../../test/harness.js';
-import { appendAudit, canonicalJson, chainHash, verifyAuditChain, type AuditEntry } from './chain.js';
+import { appendAudit, auditContent, chainHash, verifyAuditChain, type AuditEntry } from './chain.js';
 
 let database: Database;
 
@@ -34,14 +34,21 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 describe('the audit hash chain', () => {
-  it('serialises content canonically, whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}');
+  it('builds content with length-prefixed fields, so text cannot shift between fields unseen', () => {
+    const base = { id: 'i', at: new Date('2026-01-01T00:00:00Z'), clinicId: null, userId: null, userRoles: 'r', action: 'read', outcome: 'success', patientId: null, resourceType: null, resourceId: 'ab', sourceIp: null, userAgent: 'c', requestId: null, breakGlassReason: null, detailText: null };
+    expect(auditContent({ ...base, resourceId: 'ab', sourceIp: 'c' })).not.toBe(auditContent({ ...base, resourceId: 'a', sourceIp: 'bc' }));
+    expect(auditContent({ ...base, userAgent: 'é' })).toContain('2:é');
+  });
+
+  it('computes in the database exactly the content the verifier rebuilds, for any text', async () => {
+    await database.db.transaction((tx) => appendAudit(tx, { ...entry(99), userAgent: 'Mozilla/5.0 (iPad; 😀) ~:1', breakGlassReason: 'Ünïcode, "quotes" and\nnewlines' }));
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it('verifies an intact chain, and the database computes the same hashes as the verifier', async () => {
     await append(25);
     const verdict = await verifyAuditChain(database.db);
-    expect(verdict).toEqual({ ok: true, checked: 25, firstBad: null });
+    expect(verdict).toEqual({ ok: true, checked: 26, firstBad: null });
     const rows = await database.db.execute(sql`SELECT prev_hash, hash FROM audit_event ORDER BY seq LIMIT 1`);
     const first = (rows as unknown as { rows: { prev_hash: string; hash: string }[] }).rows[0];
     expect(first?.prev_hash).toBe('0'.repeat(64));
@@ -53,7 +60,7 @@ describe('the audit hash chain', () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, entry(1000 + i)))));
     const verdict = await verifyAuditChain(database.db);
     expect(verdict.ok).toBe(true);
-    expect(verdict.checked).toBe(65);
+    expect(verdict.checked).toBe(66);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {

@@ -1,4 +1,4 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, gt, isNull, sql } from 'drizzle-orm';
 import type { AuditAction, AuditOutcome } from '@lantern/core';
 import { sha256Hex } from '../crypto.js';
 import type { Executor } from '../db/index.js';
@@ -24,19 +24,62 @@ export interface AuditEntry {
   readonly detail?: Readonly<Record<string, unknown>> | null;
 }
 
-/** JSON with object keys sorted at every depth, so equal content always serialises the same way. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+/**
+ * Appends entries inside the caller's transaction: a plain INSERT, with no lock. The database seals
+ * them when the transaction commits (a deferred constraint trigger assigns `seq` and the hashes
+ * under the chain head's row lock; migration 0008), so concurrent writers queue only for the
+ * moment of their own commit and can never fork the chain.
+ */
+export async function appendAudit(tx: Executor, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvent).values(
+    entries.map((entry) => ({
+      id: newId(),
+      at: entry.at,
+      clinicId: entry.clinicId,
+      userId: entry.userId,
+      userRoles: entry.userRoles,
+      action: entry.action,
+      outcome: entry.outcome,
+      patientId: entry.patientId ?? null,
+      resourceType: entry.resourceType ?? null,
+      resourceId: entry.resourceId ?? null,
+      sourceIp: entry.sourceIp ?? null,
+      userAgent: entry.userAgent ?? null,
+      requestId: entry.requestId ?? null,
+      breakGlassReason: entry.breakGlassReason ?? null,
+      detail: entry.detail ?? null,
+    })),
+  );
 }
 
-/** The hashed content of a row: every field but the chain fields themselves, in a fixed order. */
-export function auditContent(row: { id: string } & AuditEntry): string {
-  return canonicalJson([
+/** One field of the hashed content: `<utf8 length>:<text>`, or `~` for null (as SQL audit_field). */
+function field(value: string | null): string {
+  return value === null ? '~' : `${Buffer.byteLength(value, 'utf8')}:${value}`;
+}
+
+/** The fields of a stored row that its hash covers; `detailText` is the database's jsonb text. */
+export interface SealedContent {
+  readonly id: string;
+  readonly at: Date;
+  readonly clinicId: string | null;
+  readonly userId: string | null;
+  readonly userRoles: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly patientId: string | null;
+  readonly resourceType: string | null;
+  readonly resourceId: string | null;
+  readonly sourceIp: string | null;
+  readonly userAgent: string | null;
+  readonly requestId: string | null;
+  readonly breakGlassReason: string | null;
+  readonly detailText: string | null;
+}
+
+/** The verifier's own rebuild of SQL `audit_content(row)`: every column but the chain columns. */
+export function auditContent(row: SealedContent): string {
+  return [
     row.id,
     row.at.toISOString(),
     row.clinicId,
@@ -44,48 +87,22 @@ export function auditContent(row: { id: string } & AuditEntry): string {
     row.userRoles,
     row.action,
     row.outcome,
-    row.patientId ?? null,
-    row.resourceType ?? null,
-    row.resourceId ?? null,
-    row.sourceIp ?? null,
-    row.userAgent ?? null,
-    row.requestId ?? null,
-    row.breakGlassReason ?? null,
-    row.detail ?? null,
-  ]);
+    row.patientId,
+    row.resourceType,
+    row.resourceId,
+    row.sourceIp,
+    row.userAgent,
+    row.requestId,
+    row.breakGlassReason,
+    row.detailText,
+  ]
+    .map(field)
+    .join('');
 }
 
-/** hash(n) = SHA-256(hash(n-1) ‖ content(n)), hex. The database computes the same with sha256(). */
+/** hash(n) = SHA-256(hash(n-1) ‖ content(n)), hex. */
 export function chainHash(prevHash: string, content: string): string {
   return sha256Hex(prevHash + content);
-}
-
-/**
- * Appends one entry to the chain inside the caller's transaction. A single statement advances the
- * head row (which takes its row lock until commit) and inserts the event with the new sequence and
- * hashes, so concurrent writers queue on the head and can never fork the chain.
- */
-export async function appendAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const id = newId();
-  const content = auditContent({ id, ...entry });
-  await tx.execute(sql`
-    WITH head AS (
-      UPDATE audit_chain_head
-         SET seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(hash || ${content}, 'UTF8')), 'hex')
-       WHERE id = 'audit'
-      RETURNING seq, prev_hash, hash
-    )
-    INSERT INTO audit_event (seq, id, at, clinic_id, user_id, user_roles, action, outcome, patient_id,
-                             resource_type, resource_id, source_ip, user_agent, request_id,
-                             break_glass_reason, detail, prev_hash, hash)
-    SELECT head.seq, ${id}, ${entry.at.toISOString()}, ${entry.clinicId}, ${entry.userId}, ${entry.userRoles},
-           ${entry.action}, ${entry.outcome}, ${entry.patientId ?? null}, ${entry.resourceType ?? null},
-           ${entry.resourceId ?? null}, ${entry.sourceIp ?? null}, ${entry.userAgent ?? null},
-           ${entry.requestId ?? null}, ${entry.breakGlassReason ?? null},
-           ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb, head.prev_hash, head.hash
-      FROM head`);
 }
 
 export interface ChainVerdict {
@@ -96,50 +113,55 @@ export interface ChainVerdict {
 }
 
 const GENESIS = '0'.repeat(64);
-const BATCH = 5000;
+const BATCH = 10_000;
 
-/** Recomputes the whole chain; `lantern audit verify` and the auditor's screen use it. */
+/** Recomputes the whole chain in the application (independently of the database's functions). */
 export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
+  const [unsealed] = await db.select({ id: auditEvent.id }).from(auditEvent).where(isNull(auditEvent.seq)).limit(1);
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let checked = 0;
   for (;;) {
     const rows = await db
-      .select()
+      .select({
+        seq: auditEvent.seq,
+        id: auditEvent.id,
+        at: auditEvent.at,
+        clinicId: auditEvent.clinicId,
+        userId: auditEvent.userId,
+        userRoles: auditEvent.userRoles,
+        action: auditEvent.action,
+        outcome: auditEvent.outcome,
+        patientId: auditEvent.patientId,
+        resourceType: auditEvent.resourceType,
+        resourceId: auditEvent.resourceId,
+        sourceIp: auditEvent.sourceIp,
+        userAgent: auditEvent.userAgent,
+        requestId: auditEvent.requestId,
+        breakGlassReason: auditEvent.breakGlassReason,
+        detailText: sql<string | null>`${auditEvent.detail}::text`,
+        prevHash: auditEvent.prevHash,
+        hash: auditEvent.hash,
+      })
       .from(auditEvent)
       .where(gt(auditEvent.seq, expectedSeq - 1))
       .orderBy(asc(auditEvent.seq))
       .limit(BATCH);
     for (const row of rows) {
-      const bad = (reason: string): ChainVerdict => ({ ok: false, checked, firstBad: { seq: row.seq, reason } });
-      if (row.seq !== expectedSeq) {
-        return { ok: false, checked, firstBad: { seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row is ${row.seq})` } };
+      const seq = row.seq ?? 0;
+      const bad = (reason: string): ChainVerdict => ({ ok: false, checked, firstBad: { seq, reason } });
+      if (seq !== expectedSeq) {
+        return { ok: false, checked, firstBad: { seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row is ${seq})` } };
       }
       if (row.prevHash !== prevHash) return bad('its previous-hash does not match the row before it (rows deleted, inserted or reordered)');
-      const content = auditContent({
-        id: row.id,
-        at: row.at,
-        clinicId: row.clinicId,
-        userId: row.userId,
-        userRoles: row.userRoles,
-        action: row.action as AuditEntry['action'],
-        outcome: row.outcome as AuditEntry['outcome'],
-        patientId: row.patientId,
-        resourceType: row.resourceType,
-        resourceId: row.resourceId,
-        sourceIp: row.sourceIp,
-        userAgent: row.userAgent,
-        requestId: row.requestId,
-        breakGlassReason: row.breakGlassReason,
-        detail: (row.detail as Record<string, unknown> | null) ?? null,
-      });
-      if (chainHash(prevHash, content) !== row.hash) return bad('its content does not match its hash (the row was edited)');
+      if (chainHash(prevHash, auditContent(row)) !== row.hash) return bad('its content does not match its hash (the row was edited)');
       prevHash = row.hash;
       expectedSeq += 1;
       checked += 1;
     }
     if (rows.length < BATCH) break;
   }
+  if (unsealed) return { ok: false, checked, firstBad: { seq: expectedSeq, reason: 'a row has no place in the chain (inserted around the sealing trigger)' } };
   const [head] = await db.select().from(auditChainHead).limit(1);
   if (!head) return { ok: false, checked, firstBad: { seq: 0, reason: 'the chain head row is missing' } };
   if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {

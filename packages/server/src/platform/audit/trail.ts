@@ -17,8 +17,8 @@ export interface AuditFact {
 }
 
 /**
- * Collects a unit of work's audit facts and writes them in the same transaction, just before it
- * commits, so the chain head is locked for as short a time as possible. Facts recorded with
+ * Collects a unit of work's audit facts and writes them in one INSERT in the same transaction,
+ * just before it commits (the database seals them into the chain at commit). Facts recorded with
  * `failure()` are written after a rollback instead: a refused access is evidence too.
  */
 export class AuditTrail {
@@ -37,11 +37,11 @@ export class AuditTrail {
   }
 
   async flush(tx: Tx | Db): Promise<void> {
-    for (const fact of this.pending.splice(0)) await appendAudit(tx, this.entry(fact));
+    await appendAudit(tx, ...this.pending.splice(0).map((fact) => this.entry(fact)));
   }
 
   async flushFailures(tx: Tx | Db): Promise<void> {
-    for (const fact of this.onFailure.splice(0)) await appendAudit(tx, this.entry(fact));
+    await appendAudit(tx, ...this.onFailure.splice(0).map((fact) => this.entry(fact)));
   }
 
   get hasFailures(): boolean {

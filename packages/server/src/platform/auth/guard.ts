@@ -33,6 +33,12 @@ export function authed(ctx: RequestContext): AuthedContext {
   return ctx as AuthedContext;
 }
 
+/**
+ * Requests the app makes on its own (polling for alerts) send this header; they do not count as
+ * activity, so an unattended workstation still reaches the idle timeout (HIPAA automatic logoff).
+ */
+export const BACKGROUND_HEADER = 'x-lantern-background';
+
 async function resolveSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, now: Date): Promise<SessionAuth | 'expired' | null> {
   const token = request.cookies[sessionCookieName(deps.config)];
   if (!token || token.length > 200) return null;
@@ -44,7 +50,8 @@ async function resolveSession(deps: AppDeps, request: FastifyRequest, reply: Fas
     clearSessionCookie(reply, deps.config);
     return 'expired';
   }
-  if (now.getTime() - stored.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, stored.id, now);
+  const background = request.headers[BACKGROUND_HEADER] === '1';
+  if (!background && now.getTime() - stored.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, stored.id, now);
   const mfa: MfaStatus = stored.mfaSatisfied ? (stored.user.mfaEnabled ? 'satisfied' : 'exempt') : 'enrolment_required';
   return {
     sessionId: stored.id,

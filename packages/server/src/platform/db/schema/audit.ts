@@ -2,15 +2,18 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 
 /**
  * The audit trail (HIPAA §164.312(b); clinical.md §7.2). Append-only: the database refuses UPDATE
- * and DELETE (trigger + REVOKE in migration 0001), and each row carries the SHA-256 of its content
- * chained to the previous row's hash, so `lantern audit verify` detects any edit, deletion or
- * reordering. `seq` and the hashes are assigned under a row lock on `audit_chain_head`.
+ * and DELETE (triggers + REVOKE), and each row carries the SHA-256 of its content chained to the
+ * previous row's hash, so `lantern audit verify` detects any edit, deletion or reordering.
+ * Rows are inserted unsealed; a deferred constraint trigger seals them at commit (assigns `seq`,
+ * `prev_hash`, `hash` under a row lock on `audit_chain_head`), so the chain lock is held only
+ * while the database commits, never across a round trip to the application.
  */
 export const auditEvent = pgTable(
   'audit_event',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
-    id: uuid('id').notNull().unique(),
+    id: uuid('id').primaryKey(),
+    /** Position in the chain; assigned at commit, so never null once the row is visible to others. */
+    seq: bigint('seq', { mode: 'number' }).unique(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     clinicId: uuid('clinic_id'),
     userId: uuid('user_id'),
@@ -26,8 +29,8 @@ export const auditEvent = pgTable(
     breakGlassReason: text('break_glass_reason'),
     /** Non-PHI detail (e.g. which fields changed, an export's row count). */
     detail: jsonb('detail'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_event_at_idx').on(t.at),
