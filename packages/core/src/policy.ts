@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eligibilityPolicy } from './intake/policy.js';
 import { ledgerPolicy } from './ledger/policy.js';
 import { schedulingPolicy } from './scheduling/policy.js';
+import { consentPolicy } from './consent/policy.js';
 
 /**
  * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
@@ -32,6 +33,8 @@ export const clinicPolicy = z.strictObject({
   ledger: ledgerPolicy.default(() => ledgerPolicy.parse({})),
   /** Scheduling: notice, granularity, medicine intervals, integration windows (issue #5). */
   scheduling: schedulingPolicy.default(() => schedulingPolicy.parse({})),
+  /** Consents: how long an MHRA release runs by default and at most (issue #3, clinical.md §7.4). */
+  consent: consentPolicy.default(() => consentPolicy.parse({})),
 });
 export type ClinicPolicy = z.infer<typeof clinicPolicy>;
 

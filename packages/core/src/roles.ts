@@ -33,6 +33,32 @@ export const CAPABILITIES = {
   'breakglass.request': ['physician', 'nurse', 'therapist'],
   'billing.read': ['billing', 'admin'],
   'schedule.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** The intake queue: inquiries, their pre-screens, triage, notes and conversion to a patient (issue #3). */
+  'intake.manage': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** Urgent clinic alerts on the home screen (e.g. a pre-screen with a safety signal). */
+  'alerts.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** The public program pages (Markdown) shown at `/`. */
+  'site.manage': ['admin'],
+  /** Read the clinic's published consent documents (templates; no patient data). */
+  'consent.documents.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** Publish a new version of a consent document (supersedes the previous one of its kind). */
+  'consent.documents.publish': ['admin'],
+  /**
+   * A patient's consents: see their status, hand the tablet over for signing (as the witness), record a
+   * revocation, download signed PDFs. Patient rows are scoped like the chart header (a therapist: their
+   * care team). Billing, auditors and office-only admins have no need for signed consents.
+   */
+  'consent.collect': ['physician', 'nurse', 'therapist', 'front_desk'],
+  /** Edit a chart's profile (names, contact, address, contacts, pharmacy, insurance); scoped like the header. */
+  'patients.edit': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** Put clinicians on a patient's care team or take them off (a therapist may not add themselves). */
+  'careteam.manage': ['admin', 'physician', 'nurse', 'front_desk'],
+  /** Write evaluation notes: a therapist the diagnostic evaluation, a physician the medical exam (issue #3). */
+  'notes.author': ['physician', 'therapist'],
+  /** Clear relative contraindications and record the eligibility decision (clinical.md §2.4 item 13). */
+  'eligibility.decide': ['physician'],
+  /** Override an absolute contraindication: the route admits either role; the rule needs both (medical director). */
+  'contraindications.override': ['admin', 'physician'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,12 +12,21 @@ import { z } from 'zod';
 import type { AppDeps } from './platform/deps.js';
 import { installErrorHandler, problemOf, sendProblem } from './platform/errors.js';
 import { installGuard } from './platform/auth/guard.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { loggerOptions } from './platform/logging.js';
 import { newId } from './platform/ids.js';
 import { identityRoutes } from './features/identity/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { patientRoutes } from './features/patients/routes.js';
+import { chartProfileRoutes } from './features/chart/profile-routes.js';
+import { chartEntryRoutes } from './features/chart/entries-routes.js';
+import { noteRoutes } from './features/notes/routes.js';
+import { eligibilityRoutes } from './features/eligibility/routes.js';
+import { intakeRoutes } from './features/intake/routes.js';
+import { publicSiteRoutes } from './features/public-site/routes.js';
+import { publicPagesAdminRoutes } from './features/public-site/admin-routes.js';
+import { consentRoutes } from './features/consent/routes.js';
 
 /** Largest JSON body Lantern accepts (1 MiB); larger ones get 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -39,22 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Mantine writes its CSS variables into a <style> element at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  installSecurityHeaders(app, { secure: deps.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -98,6 +91,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(patientRoutes(deps));
+  await app.register(chartProfileRoutes(deps));
+  await app.register(chartEntryRoutes(deps));
+  await app.register(noteRoutes(deps));
+  await app.register(eligibilityRoutes(deps));
+  await app.register(intakeRoutes(deps));
+  await app.register(publicPagesAdminRoutes(deps));
+  // The public program pages and inquiry form at `/`: explicit routes, so they win over the SPA fallback.
+  await app.register(publicSiteRoutes(deps));
+  await app.register(consentRoutes(deps));
 
   await serveWeb(app, deps);
   return app;

@@ -32,7 +32,7 @@ export async function queryAudit(db: Executor, clinicId: string, query: AuditQue
   return {
     total: Number(count?.n ?? 0),
     events: rows.map(({ event, userEmail, patientMrn }) => ({
-      seq: event.seq,
+      seq: event.seq ?? 0,
       id: event.id,
       at: event.at.toISOString(),
       userId: event.userId,

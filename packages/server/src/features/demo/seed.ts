@@ -7,6 +7,9 @@ import { appendAudit } from '../../platform/audit/chain.js';
 import { newId } from '../../platform/ids.js';
 import { savePolicyVersion } from '../../platform/policy.js';
 import { nextMrn } from '../patients/repo.js';
+import { seedConsentDocuments } from '../consent/demo-documents.js';
+import { seedPublicPages } from '../public-site/pages-service.js';
+import { seedDemoInquiries } from '../intake/demo-inquiries.js';
 
 /** The demo clinic's shared password; printed at start and listed in the README. Demo only. */
 export const DEMO_PASSWORD = 'lantern-demo-2026';
@@ -78,6 +81,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
       createdAt: now,
     });
     await savePolicyVersion(tx, { clinicId, policy: defaultPolicy(), note: 'Demo clinic baseline', createdBy: null });
+    await seedConsentDocuments(tx, { clinicId, now });
+    await seedPublicPages(tx, clinicId, now);
+    await seedDemoInquiries(tx, { clinicId, now, timeZone: 'America/Chicago' });
     await tx.insert(room).values([
       { id: newId(), clinicId, name: 'Aspen (dosing)', kind: 'dosing', capabilities: ['dosing', 'recliner', 'monitor', 'oxygen'], capacity: 1 },
       { id: newId(), clinicId, name: 'Birch (dosing)', kind: 'dosing', capabilities: ['dosing', 'recliner', 'monitor', 'oxygen'], capacity: 1 },

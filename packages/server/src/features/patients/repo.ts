@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { demographicScope, Forbidden, NotFound, type CreatePatientRequest, type PatientHeader, type PatientStatus } from '@lantern/core';
 import type { AuthedContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
@@ -8,6 +8,41 @@ import { newId } from '../../platform/ids.js';
 import { breakGlassReason, scopeCondition } from './scope.js';
 
 type PatientRow = typeof patient.$inferSelect;
+type CareTeam = PatientHeader['careTeam'];
+
+/** The row's care team as JSON, in the same statement as the row (one round trip per read). */
+function careTeamOf(): SQL<CareTeam> {
+  return sql<CareTeam>`(SELECT coalesce(json_agg(json_build_object('userId', ctm."user_id", 'displayName', u."display_name", 'role', ctm."role")
+      ORDER BY ctm."role", u."display_name"), '[]'::json)
+    FROM "care_team_member" ctm JOIN "app_user" u ON u."id" = ctm."user_id"
+    WHERE ctm."patient_id" = "patient"."id")`;
+}
+
+function toHeader(row: PatientRow, careTeam: CareTeam): PatientHeader {
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    legalName: `${row.legalGivenName} ${row.legalFamilyName}`,
+    preferredName: row.preferredName,
+    pronouns: row.pronouns,
+    dateOfBirth: row.dateOfBirth,
+    status: row.status as PatientStatus,
+    careTeam,
+  };
+}
+
+/** The identifying facts of one chart, for duplicate detection. */
+export interface PatientIdentityRow {
+  readonly id: string;
+  readonly mrn: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly preferredName: string | null;
+  readonly dateOfBirth: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly inScope: boolean;
+}
 
 /** The next medical record number, e.g. `L100042`, from a sequence (never reused). */
 export async function nextMrn(tx: Executor): Promise<string> {
@@ -32,7 +67,7 @@ export class PatientsRepo {
   async header(id: string): Promise<PatientHeader> {
     const scope = scopeCondition(demographicScope(this.ctx.auth.principal), this.ctx);
     const [row] = await this.tx
-      .select({ patient, inScope: sql<boolean>`${scope}`, breakGlass: breakGlassReason(this.ctx) })
+      .select({ patient, inScope: sql<boolean>`${scope}`, breakGlass: breakGlassReason(this.ctx), careTeam: careTeamOf() })
       .from(patient)
       .where(and(eq(patient.id, id), eq(patient.clinicId, this.ctx.auth.user.clinicId)))
       .limit(1);
@@ -48,9 +83,7 @@ export class PatientsRepo {
       resourceId: id,
       breakGlassReason: row.inScope ? null : row.breakGlass,
     });
-    const [withTeam] = await this.withCareTeam([row.patient]);
-    if (!withTeam) throw new NotFound('Patient');
-    return withTeam;
+    return toHeader(row.patient, row.careTeam);
   }
 
   /** Lists the headers in the caller's scope (plus live break-glass grants), optionally filtered. */
@@ -59,7 +92,7 @@ export class PatientsRepo {
     const glass = sql`${breakGlassReason(this.ctx)} IS NOT NULL`;
     const term = query.q ? `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
     const rows = await this.tx
-      .select()
+      .select({ patient, careTeam: careTeamOf() })
       .from(patient)
       .where(
         and(
@@ -73,7 +106,7 @@ export class PatientsRepo {
       .offset(query.offset);
     // A search is a query over PHI: audit it, with the count but never the search term (it may be a name).
     this.audit.record({ action: 'query', resourceType: 'Patient', detail: { results: rows.length, filtered: term !== null } });
-    return this.withCareTeam(rows);
+    return rows.map((row) => toHeader(row.patient, row.careTeam));
   }
 
   async create(input: CreatePatientRequest): Promise<PatientHeader> {
@@ -114,9 +147,33 @@ export class PatientsRepo {
       await this.tx.insert(careTeamMember).values(input.careTeam.map((m) => ({ patientId: id, userId: m.userId, role: m.role, addedAt: this.ctx.now })));
     }
     this.audit.record({ action: 'create', patientId: id, resourceType: 'Patient', resourceId: id });
-    const [header] = await this.withCareTeam([row]);
-    if (!header) throw new Error('created patient vanished');
-    return header;
+    const [created] = await this.tx.select({ careTeam: careTeamOf() }).from(patient).where(eq(patient.id, id));
+    return toHeader(row, created?.careTeam ?? []);
+  }
+
+  /**
+   * Who every patient of the clinic is (names, date of birth, contact), for duplicate detection,
+   * which must see the whole clinic. `inScope` says whether the caller may see that chart's
+   * demographics, so a caller outside it is shown the MRN only. Audited as a query, with the count.
+   */
+  async identities(purpose: string): Promise<PatientIdentityRow[]> {
+    const scope = scopeCondition(demographicScope(this.ctx.auth.principal), this.ctx);
+    const rows = await this.tx
+      .select({
+        id: patient.id,
+        mrn: patient.mrn,
+        givenName: patient.legalGivenName,
+        familyName: patient.legalFamilyName,
+        preferredName: patient.preferredName,
+        dateOfBirth: patient.dateOfBirth,
+        email: patient.email,
+        phone: patient.phone,
+        inScope: sql<boolean>`${scope}`,
+      })
+      .from(patient)
+      .where(eq(patient.clinicId, this.ctx.auth.user.clinicId));
+    this.audit.record({ action: 'query', resourceType: 'Patient', detail: { purpose, results: rows.length } });
+    return rows;
   }
 
   /** True when the patient exists in the caller's clinic (used before granting break-glass). */
@@ -129,27 +186,6 @@ export class PatientsRepo {
     return row ?? null;
   }
 
-  private async withCareTeam(rows: PatientRow[]): Promise<PatientHeader[]> {
-    if (rows.length === 0) return [];
-    const team = await this.tx
-      .select({ patientId: careTeamMember.patientId, userId: careTeamMember.userId, role: careTeamMember.role, displayName: appUser.displayName })
-      .from(careTeamMember)
-      .innerJoin(appUser, eq(appUser.id, careTeamMember.userId))
-      .where(inArray(careTeamMember.patientId, rows.map((r) => r.id)))
-      .orderBy(asc(careTeamMember.role));
-    return rows.map((row) => ({
-      id: row.id,
-      mrn: row.mrn,
-      legalName: `${row.legalGivenName} ${row.legalFamilyName}`,
-      preferredName: row.preferredName,
-      pronouns: row.pronouns,
-      dateOfBirth: row.dateOfBirth,
-      status: row.status as PatientStatus,
-      careTeam: team
-        .filter((member) => member.patientId === row.id)
-        .map((member) => ({ userId: member.userId, displayName: member.displayName, role: member.role as 'therapist' | 'physician' | 'nurse' })),
-    }));
-  }
 }
 
 type GrantRow = typeof breakGlassGrant.$inferSelect;

@@ -1,15 +1,19 @@
 import {
   Conflict,
+  findLikelyDuplicates,
   Forbidden,
   mayBreakGlass,
   NotFound,
   type BreakGlassGrant,
   type CreatePatientRequest,
+  type EligibilityPolicy,
   type PatientHeader,
+  type PersonIdentity,
 } from '@lantern/core';
 import type { AuthedContext } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { transact } from '../../platform/audit/trail.js';
+import { transact, type AuditTrail } from '../../platform/audit/trail.js';
+import type { Tx } from '../../platform/db/index.js';
 import * as repo from './repo.js';
 
 export function getPatient(deps: AppDeps, ctx: AuthedContext, id: string): Promise<PatientHeader> {
@@ -22,6 +26,51 @@ export function listPatients(deps: AppDeps, ctx: AuthedContext, query: { q?: str
 
 export function createPatient(deps: AppDeps, ctx: AuthedContext, input: CreatePatientRequest): Promise<PatientHeader> {
   return transact(deps.db, ctx, (tx, audit) => new repo.PatientsRepo(tx, ctx, audit).create(input));
+}
+
+/**
+ * Creates a chart inside a unit of work another feature already opened (intake converts an inquiry
+ * in one transaction with its own writes); same rules and audit as `createPatient`.
+ */
+export function createPatientWithin(tx: Tx, ctx: AuthedContext, audit: AuditTrail, input: CreatePatientRequest): Promise<PatientHeader> {
+  return new repo.PatientsRepo(tx, ctx, audit).create(input);
+}
+
+/** One chart header inside another feature's unit of work (scoped and audited as `getPatient`). */
+export function getPatientWithin(tx: Tx, ctx: AuthedContext, audit: AuditTrail, id: string): Promise<PatientHeader> {
+  return new repo.PatientsRepo(tx, ctx, audit).header(id);
+}
+
+/** A chart of the clinic that may be the same person as `person`, best match first. */
+export interface LikelyDuplicatePatient {
+  readonly patientId: string;
+  readonly mrn: string;
+  /** Null when the caller may not see this chart's demographics. */
+  readonly name: string | null;
+  readonly dateOfBirth: string | null;
+  readonly score: number;
+  readonly matchedOn: readonly string[];
+}
+
+/**
+ * The clinic's charts that are likely the same person (core `findLikelyDuplicates`, threshold from
+ * policy). Searches the whole clinic, whatever the caller's scope, but names only charts in scope.
+ */
+export async function findDuplicatePatientsWithin(
+  tx: Tx,
+  ctx: AuthedContext,
+  audit: AuditTrail,
+  options: { readonly person: PersonIdentity; readonly policy: EligibilityPolicy },
+): Promise<LikelyDuplicatePatient[]> {
+  const rows = await new repo.PatientsRepo(tx, ctx, audit).identities('duplicate_check');
+  return findLikelyDuplicates(options.person, rows, options.policy).map(({ record, match }) => ({
+    patientId: record.id,
+    mrn: record.mrn,
+    name: record.inScope ? `${record.givenName} ${record.familyName}` : null,
+    dateOfBirth: record.inScope ? record.dateOfBirth : null,
+    score: match.score,
+    matchedOn: match.signals.filter((signal) => signal.points > 0).map((signal) => signal.field),
+  }));
 }
 
 function grantView(row: Awaited<ReturnType<typeof repo.listBreakGlassGrants>>[number]): BreakGlassGrant {

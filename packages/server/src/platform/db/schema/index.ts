@@ -2,3 +2,8 @@ export * from './clinic.js';
 export * from './identity.js';
 export * from './audit.js';
 export * from './patients.js';
+export * from './notes.js';
+export * from './chart.js';
+export * from './eligibility.js';
+export * from './intake.js';
+export * from './consent.js';

@@ -1,4 +1,4 @@
-import { date, index, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinic } from './clinic.js';
 import { appUser } from './identity.js';
 
@@ -19,6 +19,28 @@ export const patient = pgTable(
     dateOfBirth: date('date_of_birth').notNull(),
     email: text('email'),
     phone: text('phone'),
+    addressLine1: text('address_line1'),
+    addressLine2: text('address_line2'),
+    addressCity: text('address_city'),
+    addressState: text('address_state'),
+    addressPostalCode: text('address_postal_code'),
+    /** { name, relationship, phone } (core `personalContact`). */
+    emergencyContact: jsonb('emergency_contact'),
+    /** Escorts and drivers who take the person home after a medicine session (clinical.md §1.8). */
+    escorts: jsonb('escorts').notNull().default([]),
+    pharmacyName: text('pharmacy_name'),
+    pharmacyPhone: text('pharmacy_phone'),
+    pharmacyAddress: text('pharmacy_address'),
+    insurancePayer: text('insurance_payer'),
+    insuranceMemberId: text('insurance_member_id'),
+    insuranceGroupNumber: text('insurance_group_number'),
+    /**
+     * The pre-screen self-report carried over from intake (core `IntakeChart`, sources `self_report`),
+     * which the contraindication assessment reads until the evaluations replace it. Null when none.
+     */
+    intakeSelfReport: jsonb('intake_self_report'),
+    /** Bumped by every profile edit; an edit from a stale version is refused (optimistic concurrency). */
+    profileVersion: integer('profile_version').notNull().default(1),
     status: text('status').notNull().default('inquiry'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,60 @@
+import { IconClipboardList, IconHome, IconInbox, IconLockOpen, IconSettings, IconSignature, IconUsers, IconUsersGroup, IconWorld, type Icon } from '@tabler/icons-react';
+import { CONSENT_DOCUMENTS_PATH, HOME_PATH, INTAKE_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
+import { can, type Capability, type StaffRole } from '@lantern/core';
+
+export interface NavItem {
+  readonly label: string;
+  readonly to: string;
+  readonly icon: Icon;
+  /** The capability that shows this item; none means everyone signed in. */
+  readonly capability?: Capability;
+}
+
+export interface NavSection {
+  readonly label: string | null;
+  readonly items: readonly NavItem[];
+}
+
+/** The app's navigation, each item keyed to a capability from the role table in @lantern/core. */
+export const NAV_SECTIONS: readonly NavSection[] = [
+  {
+    label: null,
+    items: [
+      { label: 'Home', to: HOME_PATH, icon: IconHome },
+      { label: 'Patients', to: '/patients', icon: IconUsers, capability: 'patients.demographics' },
+      { label: 'Intake', to: INTAKE_PATH, icon: IconInbox, capability: 'intake.manage' },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { label: 'Staff', to: '/admin/staff', icon: IconUsersGroup, capability: 'staff.manage' },
+      { label: 'Policy', to: '/admin/policy', icon: IconSettings, capability: 'policy.manage' },
+      { label: 'Outbox', to: '/admin/outbox', icon: IconInbox, capability: 'staff.manage' },
+      { label: 'Public pages', to: PUBLIC_PAGES_ADMIN_PATH, icon: IconWorld, capability: 'site.manage' },
+      { label: 'Consent documents', to: CONSENT_DOCUMENTS_PATH, icon: IconSignature, capability: 'consent.documents.publish' },
+    ],
+  },
+  {
+    label: 'Compliance',
+    items: [
+      { label: 'Audit trail', to: '/audit', icon: IconClipboardList, capability: 'audit.read' },
+      { label: 'Break-glass review', to: '/audit/break-glass', icon: IconLockOpen, capability: 'breakglass.review' },
+    ],
+  },
+];
+
+/** The sections and items `roles` may see; empty sections are dropped. */
+export function navFor(roles: readonly StaffRole[]): NavSection[] {
+  return NAV_SECTIONS.map((section) => ({
+    label: section.label,
+    items: section.items.filter((item) => !item.capability || can(roles, item.capability)),
+  })).filter((section) => section.items.length > 0);
+}
+
+/** The item a path belongs to: the longest `to` that is the path or a parent of it. */
+export function activeItem(pathname: string, items: readonly NavItem[]): NavItem | undefined {
+  return [...items]
+    .filter((item) => pathname === item.to || (item.to !== '/' && pathname.startsWith(`${item.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+}

@@ -1,0 +1,83 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import type { Capability } from '@lantern/core';
+import { SignInPage } from '../features/identity/SignInPage';
+import { InvitePage } from '../features/identity/InvitePage';
+import { MfaEnrolPage } from '../features/identity/MfaEnrolPage';
+import { HomePage } from '../features/home/HomePage';
+import { Loading } from '../ui/Loading';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { CONSENT_DOCUMENTS_PATH, CONSENT_SIGNING_ROUTE, HOME_PATH, INTAKE_PATH, MFA_ENROL_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
+import { RequireCapability } from './RequireCapability';
+import { RequireSession } from './RequireSession';
+
+// Pages a role may never open load on first visit, keeping sign-in and home quick on a tablet.
+const PatientsPage = lazy(() => import('../features/patients/PatientsPage').then((m) => ({ default: m.PatientsPage })));
+const PatientChartPage = lazy(() => import('../features/patients/PatientChartPage').then((m) => ({ default: m.PatientChartPage })));
+const StaffPage = lazy(() => import('../features/admin/StaffPage').then((m) => ({ default: m.StaffPage })));
+const PolicyPage = lazy(() => import('../features/admin/PolicyPage').then((m) => ({ default: m.PolicyPage })));
+const OutboxPage = lazy(() => import('../features/admin/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const AuditTrailPage = lazy(() => import('../features/audit/AuditTrailPage').then((m) => ({ default: m.AuditTrailPage })));
+const IntakeQueuePage = lazy(() => import('../features/intake/IntakeQueuePage').then((m) => ({ default: m.IntakeQueuePage })));
+const InquiryDetailPage = lazy(() => import('../features/intake/InquiryDetailPage').then((m) => ({ default: m.InquiryDetailPage })));
+const PublicPagesPage = lazy(() => import('../features/public-site/PublicPagesPage').then((m) => ({ default: m.PublicPagesPage })));
+const BreakGlassReviewPage = lazy(() => import('../features/audit/BreakGlassReviewPage').then((m) => ({ default: m.BreakGlassReviewPage })));
+const PatientConsentsPage = lazy(() => import('../features/consent/PatientConsentsPage').then((m) => ({ default: m.PatientConsentsPage })));
+const ConsentSigningPage = lazy(() => import('../features/consent/ConsentSigningPage').then((m) => ({ default: m.ConsentSigningPage })));
+const ConsentDocumentsPage = lazy(() => import('../features/consent/ConsentDocumentsPage').then((m) => ({ default: m.ConsentDocumentsPage })));
+
+function guarded(capability: Capability, page: React.JSX.Element): React.JSX.Element {
+  return <RequireCapability capability={capability}>{page}</RequireCapability>;
+}
+
+const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite', element: <InvitePage /> },
+  {
+    path: MFA_ENROL_PATH,
+    element: (
+      <RequireSession enrolment>
+        <MfaEnrolPage />
+      </RequireSession>
+    ),
+  },
+  {
+    // Full screen, outside the staff frame: the patient holds the tablet while signing.
+    path: CONSENT_SIGNING_ROUTE,
+    element: (
+      <RequireSession>
+        <Suspense fallback={<Loading label="Opening document…" fullPage />}>
+          <ConsentSigningPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to={HOME_PATH} replace /> },
+      { path: HOME_PATH.slice(1), element: <HomePage /> },
+      { path: 'patients', element: guarded('patients.demographics', <PatientsPage />) },
+      { path: 'patients/:id', element: <PatientChartPage /> },
+      { path: 'patients/:id/consents', element: guarded('consent.collect', <PatientConsentsPage />) },
+      { path: INTAKE_PATH.slice(1), element: guarded('intake.manage', <IntakeQueuePage />) },
+      { path: `${INTAKE_PATH.slice(1)}/:id`, element: guarded('intake.manage', <InquiryDetailPage />) },
+      { path: 'admin/staff', element: guarded('staff.manage', <StaffPage />) },
+      { path: PUBLIC_PAGES_ADMIN_PATH.slice(1), element: guarded('site.manage', <PublicPagesPage />) },
+      { path: CONSENT_DOCUMENTS_PATH.slice(1), element: guarded('consent.documents.publish', <ConsentDocumentsPage />) },
+      { path: 'admin/policy', element: guarded('policy.manage', <PolicyPage />) },
+      { path: 'admin/outbox', element: guarded('staff.manage', <OutboxPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditTrailPage />) },
+      { path: 'audit/break-glass', element: guarded('breakglass.review', <BreakGlassReviewPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
