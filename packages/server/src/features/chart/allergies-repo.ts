@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AllergyView } from '@lantern/core';
 import { allergy } from '../../platform/db/schema/index.js';
-import { newId } from '../../platform/ids.js';
 import { ChartRepo, type AdmittedPatient } from './chart-repo.js';
 import { insertVersion, isCurrent, recorderName, versionView } from './versions.js';
 
@@ -35,13 +34,7 @@ export class AllergiesRepo extends ChartRepo {
       this.tx
         .insert(allergy)
         .values({
-          id: newId(),
-          clinicId: admitted.clinicId,
-          patientId: admitted.id,
-          replacesId: entry.replaces?.id ?? null,
-          reason: entry.replaces?.reason ?? null,
-          recordedBy: this.ctx.auth.user.id,
-          recordedAt: this.ctx.now,
+          ...this.versionColumns(admitted, entry.replaces),
           substance: entry.substance,
           reaction: entry.reaction,
           severity: entry.severity,

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/index.js';
 import type { AuditTrail } from '../../platform/audit/trail.js';
 import { patient } from '../../platform/db/schema/index.js';
 import { breakGlassReason, scopeCondition } from '../patients/scope.js';
+import { newId } from '../../platform/ids.js';
 
 declare const admittedBrand: unique symbol;
 
@@ -53,6 +54,25 @@ export class ChartRepo {
     protected readonly ctx: AuthedContext,
     protected readonly audit: AuditTrail,
   ) {}
+
+  /**
+   * The columns every new version of a versioned chart entry carries (schema/chart.ts): its id, whose
+   * chart it is, what it replaces and why, and who recorded it when.
+   */
+  protected versionColumns(
+    admitted: AdmittedPatient,
+    replaces: { readonly id: string; readonly reason: string } | null,
+  ): { id: string; clinicId: string; patientId: string; replacesId: string | null; reason: string | null; recordedBy: string; recordedAt: Date } {
+    return {
+      id: newId(),
+      clinicId: admitted.clinicId,
+      patientId: admitted.id,
+      replacesId: replaces?.id ?? null,
+      reason: replaces?.reason ?? null,
+      recordedBy: this.ctx.auth.user.id,
+      recordedAt: this.ctx.now,
+    };
+  }
 
   /** Admits the caller to `patientId` and records the access (read or write) as an audit fact. */
   async admit(patientId: string, options: AdmitOptions): Promise<AdmittedPatient> {

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { findIcd10, type DiagnosisStatus, type DiagnosisView } from '@lantern/core';
 import { diagnosis } from '../../platform/db/schema/index.js';
-import { newId } from '../../platform/ids.js';
 import { ChartRepo, type AdmittedPatient } from './chart-repo.js';
 import { insertVersion, isCurrent, recorderName, versionView } from './versions.js';
 
@@ -37,13 +36,7 @@ export class DiagnosesRepo extends ChartRepo {
       this.tx
         .insert(diagnosis)
         .values({
-          id: newId(),
-          clinicId: admitted.clinicId,
-          patientId: admitted.id,
-          replacesId: entry.replaces?.id ?? null,
-          reason: entry.replaces?.reason ?? null,
-          recordedBy: this.ctx.auth.user.id,
-          recordedAt: this.ctx.now,
+          ...this.versionColumns(admitted, entry.replaces),
           code: entry.code,
           status: entry.status,
           onsetDate: entry.onsetDate,

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FindingView, ReportableCondition } from '@lantern/core';
 import { chartFinding } from '../../platform/db/schema/index.js';
-import { newId } from '../../platform/ids.js';
 import { ChartRepo, type AdmittedPatient } from './chart-repo.js';
 import { insertVersion, isCurrent, recorderName, versionView } from './versions.js';
 
@@ -34,13 +33,7 @@ export class FindingsRepo extends ChartRepo {
       this.tx
         .insert(chartFinding)
         .values({
-          id: newId(),
-          clinicId: admitted.clinicId,
-          patientId: admitted.id,
-          replacesId: entry.replaces?.id ?? null,
-          reason: entry.replaces?.reason ?? null,
-          recordedBy: this.ctx.auth.user.id,
-          recordedAt: this.ctx.now,
+          ...this.versionColumns(admitted, entry.replaces),
           condition: entry.condition,
           note: entry.note,
           status: entry.status,

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { bmiHistory, type MeasurementView } from '@lantern/core';
 import { bodyMeasurement } from '../../platform/db/schema/index.js';
-import { newId } from '../../platform/ids.js';
 import { ChartRepo, type AdmittedPatient } from './chart-repo.js';
 import { insertVersion, isCurrent, recorderName, versionView } from './versions.js';
 
@@ -34,16 +33,10 @@ export class MeasurementsRepo extends ChartRepo {
   }
 
   async insert(admitted: AdmittedPatient, entry: NewMeasurement): Promise<MeasurementView> {
-    const id = newId();
+    const version = this.versionColumns(admitted, entry.replaces);
     await insertVersion(() =>
       this.tx.insert(bodyMeasurement).values({
-        id,
-        clinicId: admitted.clinicId,
-        patientId: admitted.id,
-        replacesId: entry.replaces?.id ?? null,
-        reason: entry.replaces?.reason ?? null,
-        recordedBy: this.ctx.auth.user.id,
-        recordedAt: this.ctx.now,
+        ...version,
         measuredOn: entry.measuredOn,
         heightCm: entry.heightCm,
         weightKg: entry.weightKg,
@@ -52,7 +45,7 @@ export class MeasurementsRepo extends ChartRepo {
         note: entry.note,
       }),
     );
-    const created = (await this.history(admitted)).find((m) => m.id === id);
+    const created = (await this.history(admitted)).find((m) => m.id === version.id);
     if (!created) throw new Error('inserted measurement vanished');
     return created;
   }

@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DrugClass, MedicationStatus, MedicationView } from '@lantern/core';
 import { medication } from '../../platform/db/schema/index.js';
-import { newId } from '../../platform/ids.js';
 import { ChartRepo, type AdmittedPatient } from './chart-repo.js';
 import { insertVersion, isCurrent, recorderName, versionView } from './versions.js';
 
@@ -51,13 +50,7 @@ export class MedicationsRepo extends ChartRepo {
       this.tx
         .insert(medication)
         .values({
-          id: newId(),
-          clinicId: admitted.clinicId,
-          patientId: admitted.id,
-          replacesId: entry.replaces?.id ?? null,
-          reason: entry.replaces?.reason ?? null,
-          recordedBy: this.ctx.auth.user.id,
-          recordedAt: this.ctx.now,
+          ...this.versionColumns(admitted, entry.replaces),
           name: entry.name,
           drugClass: entry.drugClass,
           dailyDoseMg: entry.dailyDoseMg,
