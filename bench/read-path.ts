@@ -78,21 +78,25 @@ async function main(): Promise<void> {
   console.log = console.error;
   const load = loadOptionsFrom(process.env);
   const engines: { pglite?: EngineResult; postgres?: EngineResult } = {};
-  log('pglite: temporary data dir');
-  engines.pglite = await benchEngine(pgliteDatabase, load);
+  // BENCH_ENGINES=postgres (or pglite) runs one engine only, for quick comparisons while tuning.
+  const only = process.env.BENCH_ENGINES?.split(',');
+  if (!only || only.includes('pglite')) {
+    log('pglite: temporary data dir');
+    engines.pglite = await benchEngine(pgliteDatabase, load);
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (serverUrl) {
+  if (serverUrl && (!only || only.includes('postgres'))) {
     log('postgres: a fresh database on the BENCH_DATABASE_URL / DATABASE_URL server');
     engines.postgres = await benchEngine(() => postgresDatabase(serverUrl), load);
   } else {
     log('postgres: skipped (set BENCH_DATABASE_URL to a server that allows CREATE DATABASE)');
   }
-  const start = await startTimes();
+  const start = process.env.BENCH_START === '0' ? { cold: null, warm: null } : await startTimes();
   const result = {
     engines,
     cold_start_ms: start.cold,
     warm_start_ms: start.warm,
-    ratio: (engines.postgres ?? engines.pglite).ratio,
+    ratio: (engines.postgres ?? engines.pglite)?.ratio ?? null,
     // Other work on the machine skews throughput; the load average says how busy it was.
     settings: { ...load, cpus: os.availableParallelism(), load_average_1m: round(os.loadavg()[0] ?? 0, 2), node: process.version },
   };

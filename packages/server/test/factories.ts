@@ -8,6 +8,7 @@ import { encryptSecret } from '../src/platform/crypto.js';
 import { newTotpSecret } from '../src/platform/auth/totp.js';
 import { newId } from '../src/platform/ids.js';
 import { nextMrn } from '../src/features/patients/repo.js';
+import { sealPendingAudit } from '../src/platform/audit/chain.js';
 import { testConfig } from './harness.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -98,13 +99,18 @@ export async function makePatient(
   return { id, mrn };
 }
 
-/** The highest audit sequence number now; read the events after it with `auditSince`. */
+/**
+ * The highest audit sequence number now, after sealing what is pending (the server seals in
+ * batches a moment after commit); read the events after it with `auditSince`.
+ */
 export async function auditMark(db: Db): Promise<number> {
+  await sealPendingAudit(db);
   const [row] = await db.select({ seq: sql<string>`coalesce(max(${auditEvent.seq}), 0)` }).from(auditEvent);
   return Number(row?.seq ?? 0);
 }
 
 export async function auditSince(db: Db, mark: number): Promise<(typeof auditEvent.$inferSelect)[]> {
+  await sealPendingAudit(db);
   return db.select().from(auditEvent).where(gt(auditEvent.seq, mark)).orderBy(asc(auditEvent.seq));
 }
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliTarget, lantern, type CliTarget } from '../../test/cli-target.js';
-import { appendAudit } from '../platform/audit/chain.js';
+import { appendAudit, sealPendingAudit } from '../platform/audit/chain.js';
 import type { Database, Db } from '../platform/db/index.js';
 import { auditEvent } from '../platform/db/schema/index.js';
 
@@ -11,7 +11,7 @@ const EVENTS = 6;
 let target: CliTarget;
 beforeAll(async () => {
   target = await cliTarget();
-  // Written the normal way (triggers on), so the database seals each row into the chain at commit.
+  // Written the normal way (triggers on), then sealed into the chain as the server's batches do.
   const database: Database = await target.open();
   try {
     await database.db.transaction(async (tx) => {
@@ -19,6 +19,7 @@ beforeAll(async () => {
         await appendAudit(tx, { at: new Date(Date.UTC(2026, 10, 28, 15, i)), clinicId: null, userId: null, userRoles: 'system', action: 'read', outcome: 'success', resourceType: 'Patient', resourceId: `p-${i}`, detail: { i } });
       }
     });
+    await sealPendingAudit(database.db);
   } finally {
     await database.close();
   }
@@ -58,7 +59,7 @@ describe('lantern audit verify', () => {
     expect(await verify()).toEqual({ code: 0, stdout: `audit trail intact: ${EVENTS} events\n`, stderr: '' });
     const json = await verify('--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, events: EVENTS, firstBad: null });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, events: EVENTS, sealedFirst: 0, firstBad: null });
   });
 
   it('names the row whose content was edited, and passes again once it is put back', async () => {
@@ -122,6 +123,16 @@ describe('lantern audit verify', () => {
       }
     })();
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('seals events still awaiting their batch (written while no server ran) before it checks', async () => {
+    const database: Database = await target.open();
+    try {
+      await database.db.transaction((tx) => appendAudit(tx, { at: new Date(Date.UTC(2026, 10, 28, 16)), clinicId: null, userId: null, userRoles: 'system', action: 'read', outcome: 'success' }));
+    } finally {
+      await database.close();
+    }
+    expect(await verify()).toEqual({ code: 0, stdout: `audit trail intact: ${EVENTS + 1} events (1 sealed into the chain first)\n`, stderr: '' });
   });
 
   it('exits 2 when there is no database to verify', async () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
+import { sealPendingAudit } from '../platform/audit/chain.js';
 import { migrate } from '../platform/db/migrate.js';
 import { CliError, cwdOf, EXIT, type CliIo } from './io.js';
 import { DataDirInUse, holdDataDir } from './data-dir-lock.js';
@@ -65,7 +66,10 @@ export async function withTarget<T>(config: Config, options: TargetOptions, work
     try {
       await reachable(database, config);
       if (options.migrate) await migrate(database);
-      return await work(database);
+      const result = await work(database);
+      // The audit events a command wrote join the chain before it exits, as a server's do when it stops.
+      if (options.migrate) await sealPendingAudit(database.db);
+      return result;
     } finally {
       await database.close();
     }

@@ -6,6 +6,7 @@ import { appUser } from './db/schema/index.js';
 import { migrate } from './db/migrate.js';
 import { systemClock, type Clock } from './ids.js';
 import { PolicyStore } from './policy.js';
+import { SessionCache } from './auth/session-cache.js';
 import type { AppDeps } from './deps.js';
 import { buildApp } from '../app.js';
 import { seedDemo } from '../features/demo/seed.js';
@@ -30,8 +31,14 @@ export async function assertProductionSafe(config: Config, database: Database): 
   }
 }
 
+/**
+ * How long a session lookup serves further reads: a change made on another server process (a
+ * sign-out, a deactivation) reaches this one within this time; on the same process, at once.
+ */
+const SESSION_CACHE_MS = 1_000;
+
 export function depsFor(config: Config, database: Database, clock: Clock = systemClock): AppDeps {
-  return { config, database, db: database.db, policies: new PolicyStore(database.db), clock };
+  return { config, database, db: database.db, policies: new PolicyStore(database.db), sessions: new SessionCache(SESSION_CACHE_MS), clock };
 }
 
 export interface Started {

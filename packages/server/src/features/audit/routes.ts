@@ -4,7 +4,7 @@ import { auditPage, auditQuery } from '@lantern/core';
 import type { AppDeps } from '../../platform/deps.js';
 import { authed } from '../../platform/auth/guard.js';
 import { transact } from '../../platform/audit/trail.js';
-import { verifyAuditChain } from '../../platform/audit/chain.js';
+import { sealPendingAudit, verifyAuditChain } from '../../platform/audit/chain.js';
 import { queryAudit } from './repo.js';
 import { auditCsv } from './csv.js';
 
@@ -19,6 +19,8 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Search the audit trail', querystring: auditQuery, response: { 200: auditPage } },
     }, async (request) => {
       const ctx = authed(request.ctx);
+      // Events from the last moment are listed in their place in the chain, not as unsealed.
+      await sealPendingAudit(deps.db);
       return transact(deps.db, ctx, async (tx, trail) => {
         const page = await queryAudit(tx, ctx.auth.user.clinicId, request.query);
         trail.record({ action: 'query', resourceType: 'AuditEvent', detail: { results: page.events.length } });
@@ -31,6 +33,7 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Export the filtered audit trail as CSV', querystring: auditQuery.omit({ limit: true, offset: true }) },
     }, async (request, reply) => {
       const ctx = authed(request.ctx);
+      await sealPendingAudit(deps.db);
       const csv = await transact(deps.db, ctx, async (tx, trail) => {
         const page = await queryAudit(tx, ctx.auth.user.clinicId, { ...request.query, limit: EXPORT_LIMIT, offset: 0 });
         trail.record({ action: 'export', resourceType: 'AuditEvent', detail: { rows: page.events.length } });
@@ -48,8 +51,13 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: {
         tags,
         summary: 'Recompute the hash chain of the whole trail',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }) },
+        response: {
+          200: z.object({ ok: z.boolean(), checked: z.number().int(), pending: z.number().int(), firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }),
+        },
       },
-    }, async () => verifyAuditChain(deps.db));
+    }, async () => {
+      await sealPendingAudit(deps.db);
+      return verifyAuditChain(deps.db);
+    });
   };
 }

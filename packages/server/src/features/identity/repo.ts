@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.js';
 import { appUser, clinic, inviteToken, recoveryCode } from '../../platform/db/schema/index.js';
 import { newId } from '../../platform/ids.js';
+import { sessionsChanged } from '../../platform/auth/session-cache.js';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -22,6 +23,7 @@ export async function lockUser(tx: Executor, id: string): Promise<UserRow | null
 }
 
 export async function updateUser(tx: Executor, id: string, changes: Partial<typeof appUser.$inferInsert>, now: Date): Promise<void> {
+  sessionsChanged();
   await tx.update(appUser).set({ ...changes, updatedAt: now }).where(eq(appUser.id, id));
 }
 

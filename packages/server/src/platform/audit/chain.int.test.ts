@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { testDatabase } from '../../../test/harness.js';
-import { appendAudit, auditContent, chainHash, verifyAuditChain, type AuditEntry } from './chain.js';
+import { appendAudit, auditContent, chainHash, sealPendingAudit, verifyAuditChain, type AuditEntry } from './chain.js';
 
 let database: Database;
 
@@ -21,6 +21,7 @@ const entry = (n: number): AuditEntry => ({
 
 async function append(count: number, from = 0): Promise<void> {
   for (let i = 0; i < count; i++) await database.db.transaction((tx) => appendAudit(tx, entry(from + i)));
+  await sealPendingAudit(database.db);
 }
 
 /** Runs tamper SQL as the table owner would, with the append-only triggers switched off for the edit. */
@@ -42,13 +43,14 @@ describe('the audit hash chain', () => {
 
   it('computes in the database exactly the content the verifier rebuilds, for any text', async () => {
     await database.db.transaction((tx) => appendAudit(tx, { ...entry(99), userAgent: 'Mozilla/5.0 (iPad; 😀) ~:1', breakGlassReason: 'Ünïcode, "quotes" and\nnewlines' }));
+    expect(await sealPendingAudit(database.db)).toBe(1);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it('verifies an intact chain, and the database computes the same hashes as the verifier', async () => {
     await append(25);
     const verdict = await verifyAuditChain(database.db);
-    expect(verdict).toEqual({ ok: true, checked: 26, firstBad: null });
+    expect(verdict).toEqual({ ok: true, checked: 26, pending: 0, firstBad: null });
     const rows = await database.db.execute(sql`SELECT prev_hash, hash FROM audit_event ORDER BY seq LIMIT 1`);
     const first = (rows as unknown as { rows: { prev_hash: string; hash: string }[] }).rows[0];
     expect(first?.prev_hash).toBe('0'.repeat(64));
@@ -56,11 +58,24 @@ describe('the audit hash chain', () => {
     expect(chainHash('0'.repeat(64), 'x')).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('never forks under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, entry(1000 + i)))));
+  it('counts committed rows awaiting their batch as pending, not as a fault, and seals them oldest first', async () => {
+    await database.db.transaction((tx) => appendAudit(tx, entry(501), entry(500)));
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 26, pending: 2, firstBad: null });
+    expect(await sealPendingAudit(database.db)).toBe(2);
+    const rows = await database.db.execute(sql`SELECT resource_id FROM audit_event ORDER BY seq DESC LIMIT 2`);
+    expect((rows as unknown as { rows: { resource_id: string }[] }).rows.map((r) => r.resource_id)).toEqual(['r501', 'r500']);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 28, pending: 0, firstBad: null });
+  });
+
+  it('never forks under concurrent writers and concurrent sealing batches', async () => {
+    await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, entry(1000 + i)))),
+      ...Array.from({ length: 5 }, () => sealPendingAudit(database.db, 7)),
+    ]);
+    await sealPendingAudit(database.db);
     const verdict = await verifyAuditChain(database.db);
     expect(verdict.ok).toBe(true);
-    expect(verdict.checked).toBe(66);
+    expect(verdict.checked).toBe(68);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {

@@ -1,4 +1,4 @@
-import { asc, gt, isNull, sql } from 'drizzle-orm';
+import { asc, count, gt, isNull, sql } from 'drizzle-orm';
 import type { AuditAction, AuditOutcome } from '@lantern/core';
 import { sha256Hex } from '../crypto.js';
 import type { Executor } from '../db/index.js';
@@ -25,32 +25,65 @@ export interface AuditEntry {
 }
 
 /**
- * Appends entries inside the caller's transaction: a plain INSERT, with no lock. The database seals
- * them when the transaction commits (a deferred constraint trigger assigns `seq` and the hashes
- * under the chain head's row lock; migration 0008), so concurrent writers queue only for the
- * moment of their own commit and can never fork the chain.
+ * Appends entries inside the caller's transaction: a plain INSERT, with no lock. They are sealed
+ * into the chain (`seq` and the hashes, under the chain head's row lock) by the next batch after
+ * they commit (`sealPendingAudit`, migration 0015), so writers never wait for one another and the
+ * chain can never fork.
  */
 export async function appendAudit(tx: Executor, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(auditEvent).values(
-    entries.map((entry) => ({
-      id: newId(),
-      at: entry.at,
-      clinicId: entry.clinicId,
-      userId: entry.userId,
-      userRoles: entry.userRoles,
-      action: entry.action,
-      outcome: entry.outcome,
-      patientId: entry.patientId ?? null,
-      resourceType: entry.resourceType ?? null,
-      resourceId: entry.resourceId ?? null,
-      sourceIp: entry.sourceIp ?? null,
-      userAgent: entry.userAgent ?? null,
-      requestId: entry.requestId ?? null,
-      breakGlassReason: entry.breakGlassReason ?? null,
-      detail: entry.detail ?? null,
-    })),
-  );
+  const rows = entries.map(toRow);
+  if (rows.length === 1 && rows[0]) await insertOneStatement(tx).execute(rows[0]);
+  else await tx.insert(auditEvent).values(rows);
+}
+
+type AuditRow = typeof auditEvent.$inferInsert;
+
+function toRow(entry: AuditEntry): AuditRow {
+  return {
+    id: newId(),
+    at: entry.at,
+    clinicId: entry.clinicId,
+    userId: entry.userId,
+    userRoles: entry.userRoles,
+    action: entry.action,
+    outcome: entry.outcome,
+    patientId: entry.patientId ?? null,
+    resourceType: entry.resourceType ?? null,
+    resourceId: entry.resourceId ?? null,
+    sourceIp: entry.sourceIp ?? null,
+    userAgent: entry.userAgent ?? null,
+    requestId: entry.requestId ?? null,
+    breakGlassReason: entry.breakGlassReason ?? null,
+    detail: entry.detail ?? null,
+  };
+}
+
+/** The one-row INSERT (almost every unit of work writes exactly one), prepared once per executor. */
+const insertOne = new WeakMap<Executor, { execute(row: AuditRow): Promise<unknown> }>();
+
+function insertOneStatement(tx: Executor): { execute(row: AuditRow): Promise<unknown> } {
+  const known = insertOne.get(tx);
+  if (known) return known;
+  const columns = Object.keys(toRow({ at: new Date(0), clinicId: null, userId: null, userRoles: '', action: 'read', outcome: 'success' })) as (keyof AuditRow)[];
+  const values = Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
+  const statement = tx.insert(auditEvent).values(values as unknown as AuditRow).prepare('audit_insert_one');
+  insertOne.set(tx, statement);
+  return statement;
+}
+
+/**
+ * Seals every committed, unsealed row into the chain, oldest first, in batches of `batch` (one
+ * transaction, one lock and one flush each); returns how many rows it sealed.
+ */
+export async function sealPendingAudit(db: Executor, batch = 2_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await db.execute(sql`SELECT audit_seal_pending(${batch}) AS sealed`);
+    const sealed = Number((result as unknown as { rows: { sealed: number | string }[] }).rows[0]?.sealed ?? 0);
+    total += sealed;
+    if (sealed < batch) return total;
+  }
 }
 
 /** One field of the hashed content: `<utf8 length>:<text>`, or `~` for null (as SQL audit_field). */
@@ -108,6 +141,8 @@ export function chainHash(prevHash: string, content: string): string {
 export interface ChainVerdict {
   readonly ok: boolean;
   readonly checked: number;
+  /** Rows committed but not yet sealed (the next batch seals them); not a fault. */
+  readonly pending: number;
   /** The first row that does not fit, with why. */
   readonly firstBad: { readonly seq: number; readonly reason: string } | null;
 }
@@ -117,7 +152,6 @@ const BATCH = 10_000;
 
 /** Recomputes the whole chain in the application (independently of the database's functions). */
 export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
-  const [unsealed] = await db.select({ id: auditEvent.id }).from(auditEvent).where(isNull(auditEvent.seq)).limit(1);
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let checked = 0;
@@ -149,9 +183,9 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
       .limit(BATCH);
     for (const row of rows) {
       const seq = row.seq ?? 0;
-      const bad = (reason: string): ChainVerdict => ({ ok: false, checked, firstBad: { seq, reason } });
+      const bad = (reason: string): ChainVerdict => ({ ok: false, checked, pending: 0, firstBad: { seq, reason } });
       if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBad: { seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row is ${seq})` } };
+        return { ok: false, checked, pending: 0, firstBad: { seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row is ${seq})` } };
       }
       if (row.prevHash !== prevHash) return bad('its previous-hash does not match the row before it (rows deleted, inserted or reordered)');
       if (chainHash(prevHash, auditContent(row)) !== row.hash) return bad('its content does not match its hash (the row was edited)');
@@ -161,15 +195,16 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
     }
     if (rows.length < BATCH) break;
   }
-  if (unsealed) return { ok: false, checked, firstBad: { seq: expectedSeq, reason: 'a row has no place in the chain (inserted around the sealing trigger)' } };
   const [head] = await db.select().from(auditChainHead).limit(1);
-  if (!head) return { ok: false, checked, firstBad: { seq: 0, reason: 'the chain head row is missing' } };
+  if (!head) return { ok: false, checked, pending: 0, firstBad: { seq: 0, reason: 'the chain head row is missing' } };
   if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
     return {
       ok: false,
       checked,
+      pending: 0,
       firstBad: { seq: expectedSeq, reason: `the chain head expects ${head.seq} rows but ${expectedSeq - 1} are present (rows removed from the end)` },
     };
   }
-  return { ok: true, checked, firstBad: null };
+  const [waiting] = await db.select({ n: count() }).from(auditEvent).where(isNull(auditEvent.seq));
+  return { ok: true, checked, pending: Number(waiting?.n ?? 0), firstBad: null };
 }

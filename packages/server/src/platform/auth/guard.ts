@@ -3,7 +3,7 @@ import { can, sessionState, type Capability, type MfaStatus } from '@lantern/cor
 import { Forbidden, Unauthenticated } from '@lantern/core';
 import type { AppDeps } from '../deps.js';
 import type { AuthedContext, RequestContext, SessionAuth } from '../context.js';
-import { safeEqual } from '../crypto.js';
+import { safeEqual, sha256Hex } from '../crypto.js';
 import { clearSessionCookie, sessionCookieName } from './cookies.js';
 import { findSession, revokeSession, touchSession } from './sessions.js';
 
@@ -42,8 +42,11 @@ export const BACKGROUND_HEADER = 'x-lantern-background';
 async function resolveSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, now: Date): Promise<SessionAuth | 'expired' | null> {
   const token = request.cookies[sessionCookieName(deps.config)];
   if (!token || token.length > 200) return null;
-  const stored = await findSession(deps.db, token);
+  const tokenHash = sha256Hex(token);
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  const stored = (read ? deps.sessions.get(tokenHash) : null) ?? (await findSession(deps.db, tokenHash));
   if (!stored || stored.revokedAt || !stored.user.active) return null;
+  deps.sessions.set(tokenHash, stored);
   const { policy } = await deps.policies.current(stored.user.clinicId);
   if (sessionState(stored, policy.security, now) !== 'active') {
     await revokeSession(deps.db, stored.id, now);
@@ -51,7 +54,10 @@ async function resolveSession(deps: AppDeps, request: FastifyRequest, reply: Fas
     return 'expired';
   }
   const background = request.headers[BACKGROUND_HEADER] === '1';
-  if (!background && now.getTime() - stored.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, stored.id, now);
+  if (!background && now.getTime() - stored.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, stored.id, now);
+    deps.sessions.touched(tokenHash, now);
+  }
   const mfa: MfaStatus = stored.mfaSatisfied ? (stored.user.mfaEnabled ? 'satisfied' : 'exempt') : 'enrolment_required';
   return {
     sessionId: stored.id,

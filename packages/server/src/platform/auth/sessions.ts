@@ -5,6 +5,7 @@ import type { Executor } from '../db/index.js';
 import { appUser, userSession } from '../db/schema/index.js';
 import { newId } from '../ids.js';
 import type { SessionUser } from '../context.js';
+import { sessionsChanged } from './session-cache.js';
 
 export interface StoredSession {
   readonly id: string;
@@ -38,13 +39,13 @@ export async function createSession(
   return { id, token, csrfToken };
 }
 
-/** Finds a session and its user by the cookie token, in one query. */
-export async function findSession(db: Executor, token: string): Promise<StoredSession | null> {
+/** Finds a session and its user by the hash of the cookie token, in one query. */
+export async function findSession(db: Executor, tokenHash: string): Promise<StoredSession | null> {
   const [row] = await db
     .select({ session: userSession, user: appUser })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(eq(userSession.tokenHash, sha256Hex(token)))
+    .where(eq(userSession.tokenHash, tokenHash))
     .limit(1);
   if (!row) return null;
   const { session, user } = row;
@@ -76,15 +77,18 @@ export async function touchSession(db: Executor, id: string, now: Date): Promise
 }
 
 export async function markSessionMfaSatisfied(tx: Executor, id: string): Promise<void> {
+  sessionsChanged();
   await tx.update(userSession).set({ mfaSatisfied: true }).where(eq(userSession.id, id));
 }
 
 export async function revokeSession(tx: Executor, id: string, now: Date): Promise<void> {
+  sessionsChanged();
   await tx.update(userSession).set({ revokedAt: now }).where(and(eq(userSession.id, id), isNull(userSession.revokedAt)));
 }
 
 /** Sign-out everywhere: ends every live session of a user; returns how many. */
 export async function revokeUserSessions(tx: Executor, userId: string, now: Date): Promise<number> {
+  sessionsChanged();
   const rows = await tx
     .update(userSession)
     .set({ revokedAt: now })

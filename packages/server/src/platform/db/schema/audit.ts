@@ -4,15 +4,15 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
  * The audit trail (HIPAA §164.312(b); clinical.md §7.2). Append-only: the database refuses UPDATE
  * and DELETE (triggers + REVOKE), and each row carries the SHA-256 of its content chained to the
  * previous row's hash, so `lantern audit verify` detects any edit, deletion or reordering.
- * Rows are inserted unsealed; a deferred constraint trigger seals them at commit (assigns `seq`,
- * `prev_hash`, `hash` under a row lock on `audit_chain_head`), so the chain lock is held only
- * while the database commits, never across a round trip to the application.
+ * Rows are inserted unsealed and sealed in batches a moment after they commit (`seq`, `prev_hash`,
+ * `hash` assigned by `audit_seal_pending` under a row lock on `audit_chain_head`, migration 0015),
+ * so writers never wait for one another; see platform/audit/chain.ts.
  */
 export const auditEvent = pgTable(
   'audit_event',
   {
     id: uuid('id').primaryKey(),
-    /** Position in the chain; assigned at commit, so never null once the row is visible to others. */
+    /** Position in the chain; null until the row's sealing batch (within a second of its commit). */
     seq: bigint('seq', { mode: 'number' }).unique(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     clinicId: uuid('clinic_id'),
