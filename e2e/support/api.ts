@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { ConsentDocumentView, CourseTimelineView } from '@lantern/core';
 import { DEMO_PASSWORD } from './flows.js';
 
 export interface ApiSession {
@@ -30,4 +31,17 @@ export async function apiSession(email: string, password: string = DEMO_PASSWORD
     get: (path) => call('GET', path),
     send: (method, path, body) => call(method, path, body),
   };
+}
+
+/**
+ * Another browser test may publish a new KAP consent version (consent.e2e.ts): a patient whose
+ * course it now blocks re-consents first, as they would in clinic.
+ */
+export async function reconsentIfBlocked(patientId: string, typedName: string): Promise<void> {
+  const nurse = await apiSession('nurse@lantern.test');
+  const course = await nurse.get<CourseTimelineView>(`/api/patients/${patientId}/course`);
+  if (![...course.blockers, ...course.medicineGate].some((b) => b.code === 'consent_current')) return;
+  const [kap] = await nurse.get<ConsentDocumentView[]>('/api/consent-documents?kind=kap_treatment');
+  if (!kap) throw new Error('No KAP consent document is published');
+  await nurse.send('POST', `/api/patients/${patientId}/consents`, { documentId: kap.id, documentHash: kap.contentHash, typedName, acknowledged: true });
 }

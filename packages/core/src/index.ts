@@ -23,3 +23,4 @@ export * from './ledger/index.js';
 export * from './scheduling/index.js';
 export * from './consent/index.js';
 export * from './chart/index.js';
+export * from './course/index.js';

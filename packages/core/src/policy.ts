@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { eligibilityPolicy } from './intake/policy.js';
 import { ledgerPolicy } from './ledger/policy.js';
-import { schedulingPolicy } from './scheduling/policy.js';
+import { schedulingPolicy, withoutMovedSpacing } from './scheduling/policy.js';
 import { consentPolicy } from './consent/policy.js';
+import { coursePolicy } from './course/policy.js';
 
 /**
  * The clinic's versioned policy: every clinical or security threshold lives here, edited by the
@@ -35,12 +36,20 @@ export const clinicPolicy = z.strictObject({
   scheduling: schedulingPolicy.default(() => schedulingPolicy.parse({})),
   /** Consents: how long an MHRA release runs by default and at most (issue #3, clinical.md §7.4). */
   consent: consentPolicy.default(() => consentPolicy.parse({})),
+  /** The course engine: preparation minimum, medicine interval, integration window, planned counts (issue #4). */
+  course: coursePolicy.default(() => coursePolicy.parse({})),
 });
 export type ClinicPolicy = z.infer<typeof clinicPolicy>;
 
 /** The policy a new clinic starts with. */
 export function defaultPolicy(): ClinicPolicy {
   return clinicPolicy.parse({});
+}
+
+/** Reads a stored policy version, including versions saved before a setting moved between sections. */
+export function parseStoredPolicy(body: unknown): ClinicPolicy {
+  const stored = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return clinicPolicy.parse('scheduling' in stored ? { ...stored, scheduling: withoutMovedSpacing(stored.scheduling) } : stored);
 }
 
 /** A stored policy version, as the server hands it to rules (each decision records `version`). */

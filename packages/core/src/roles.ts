@@ -33,6 +33,10 @@ export const CAPABILITIES = {
   'breakglass.request': ['physician', 'nurse', 'therapist'],
   'billing.read': ['billing', 'admin'],
   'schedule.read': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** Book, move and cancel appointments, check patients in (issue #5); patient rows scoped like the chart header. */
+  'schedule.book': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
+  /** Clinic hours, staff weekly templates and time off, appointment types and reminder templates. */
+  'schedule.manage': ['admin', 'front_desk'],
   /** The intake queue: inquiries, their pre-screens, triage, notes and conversion to a patient (issue #3). */
   'intake.manage': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
   /** Urgent clinic alerts on the home screen (e.g. a pre-screen with a safety signal). */
@@ -59,6 +63,14 @@ export const CAPABILITIES = {
   'eligibility.decide': ['physician'],
   /** Override an absolute contraindication: the route admits either role; the rule needs both (medical director). */
   'contraindications.override': ['admin', 'physician'],
+  /**
+   * The controlled-substance ledger (issue #6): auditors read everything, including the dispensing
+   * log's patient names and addresses (only these roles see them); only licensed staff and admins record.
+   */
+  'ledger.read': ['physician', 'nurse', 'admin', 'auditor'],
+  'ledger.record': ['physician', 'nurse', 'admin'],
+  /** Add products and storage locations to the ledger's catalogue. */
+  'ledger.catalogue': ['physician', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Capability = keyof typeof CAPABILITIES;
 

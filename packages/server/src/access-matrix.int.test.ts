@@ -116,6 +116,17 @@ function rules(): RouteRule[] {
     { method: 'POST', url: `/api/patients/${ids.patient}/consents/${ids.consent}/revoke`, allowed: ['physician', 'nurse', 'front_desk'], body: { reason: 'Patient withdrew consent' } },
     // Issue #3 intake: the public site and inquiry form (no session), the intake queue, alerts, and the page editor.
     ...['/', '/program', '/safety', '/faq', '/billing', '/inquire', '/site.css'].map((url) => ({ method: 'GET' as const, url, allowed: 'public' as const })),
+    // The controlled-substance ledger (issue #6): licensed staff and admins record, auditors read everything.
+    ...LEDGER_READ_ROUTES.map((url) => ({ method: 'GET' as const, url, allowed: LEDGER_READERS, documentedAs: url.split('?')[0]?.replace('/receipts', '/{report}') })),
+    { method: 'POST', url: '/api/ledger/entries', allowed: LEDGER_RECORDERS, body: { entry: { kind: 'reversal', reversesEntryId: ids.grant, reason: 'Matrix' }, witness: null } },
+    { method: 'POST', url: `/api/ledger/sessions/${ids.grant}/reconciliation`, allowed: LEDGER_READERS, body: { closingAs: 'completed', administrations: [] } },
+    { method: 'POST', url: '/api/ledger/counts', allowed: LEDGER_RECORDERS, body: {} },
+    { method: 'POST', url: `/api/ledger/discrepancies/${ids.grant}/resolve`, allowed: LEDGER_RECORDERS, body: { resolution: 'explained', reason: 'Matrix' } },
+    { method: 'POST', url: '/api/ledger/inventories', allowed: LEDGER_RECORDERS, body: {} },
+    { method: 'POST', url: '/api/ledger/loss-reports', allowed: LEDGER_RECORDERS, body: {} },
+    { method: 'POST', url: `/api/ledger/loss-reports/${ids.grant}/steps/notify_state_board`, allowed: LEDGER_RECORDERS, documentedAs: '/api/ledger/loss-reports/{id}/steps/{step}', body: { completedOn: '2026-11-28' } },
+    { method: 'POST', url: '/api/ledger/locations', allowed: ['physician', 'admin'], body: {} },
+    { method: 'POST', url: '/api/ledger/products', allowed: ['physician', 'admin'], body: {} },
     { method: 'POST', url: '/inquire', allowed: 'public' },
     { method: 'POST', url: '/api/public/inquiries', allowed: 'public' },
     { method: 'GET', url: '/api/intake/inquiries', allowed: INTAKE_ROLES },
@@ -127,12 +138,86 @@ function rules(): RouteRule[] {
     { method: 'POST', url: `/api/intake/inquiries/${ids.grant}/convert`, allowed: INTAKE_ROLES, body: {} },
     { method: 'GET', url: '/api/alerts', allowed: INTAKE_ROLES },
     { method: 'POST', url: `/api/alerts/${ids.grant}/ack`, allowed: INTAKE_ROLES },
+    // Issue #4, the course engine: lists are scoped (a therapist sees their care team); this patient has none.
+    { method: 'GET', url: '/api/courses', allowed: ['physician', 'nurse', 'therapist'] },
+    { method: 'GET', url: '/api/courses/integration-overdue', allowed: ['physician', 'nurse', 'therapist'] },
+    { method: 'GET', url: `/api/patients/${ids.patient}/course`, allowed: ['physician', 'nurse'] },
+    { method: 'POST', url: '/api/plans', allowed: ['physician'], body: { modality: 'individual', focus: 'general', title: 'Plan', patientIds: [ids.patient], content: { targetConditions: [], goals: ['Goal'], intentions: '', careTeam: [] } } },
+    { method: 'GET', url: `/api/plans/${ids.grant}`, allowed: ['physician', 'nurse', 'therapist'] },
+    { method: 'POST', url: `/api/plans/${ids.grant}/revisions`, allowed: ['physician', 'therapist'], body: { content: { targetConditions: [], goals: ['Goal'], intentions: '', careTeam: [] } } },
+    { method: 'POST', url: `/api/plans/${ids.grant}/cosign`, allowed: ['physician'], body: { version: 1 } },
+    { method: 'POST', url: `/api/plans/${ids.grant}/acknowledgements`, allowed: ['physician', 'therapist'], body: { patientId: ids.patient, typedName: 'Ada Matrix' } },
+    { method: 'POST', url: `/api/plans/${ids.grant}/members`, allowed: ['physician', 'therapist'], body: { patientId: ids.patient } },
+    { method: 'POST', url: `/api/plans/${ids.grant}/sessions`, allowed: ['physician', 'therapist'], body: { kind: 'preparation', format: 'individual', heldAt: '2026-11-28T14:00:00.000Z', attendees: [ids.patient] } },
+    { method: 'GET', url: `/api/plans/${ids.grant}/medicine-roster?at=2026-12-01T15:00:00.000Z&route=oral`, allowed: ['physician', 'nurse', 'therapist'], documentedAs: '/api/plans/{id}/medicine-roster' },
+    { method: 'GET', url: `/api/courses/${ids.grant}/medicine-check?at=2026-12-01T15:00:00.000Z&route=oral`, allowed: ['physician', 'nurse', 'therapist'], documentedAs: '/api/courses/{id}/medicine-check' },
+    { method: 'POST', url: `/api/courses/${ids.grant}/prep-minimum`, allowed: ['physician', 'therapist'], body: { minimum: 2, reason: 'Prior therapy' } },
+    { method: 'POST', url: `/api/courses/${ids.grant}/readiness`, allowed: ['physician', 'therapist'], body: {} },
+    { method: 'POST', url: `/api/courses/${ids.grant}/first-route-override`, allowed: ['physician', 'therapist'], body: { reason: 'Cannot take oral' } },
+    { method: 'POST', url: `/api/courses/${ids.grant}/cycle-decisions`, allowed: ['physician', 'therapist'], body: { decision: 'complete' } },
+    { method: 'POST', url: `/api/courses/${ids.grant}/safety-flags`, allowed: ['physician', 'nurse', 'therapist'], body: { kind: 'clinician_concern' } },
+    { method: 'POST', url: `/api/courses/${ids.grant}/safety-flags/${ids.consent}/review`, allowed: ['physician', 'therapist'], documentedAs: '/api/courses/{id}/safety-flags/{flagId}/review', body: { reason: 'Reviewed with patient' } },
+    { method: 'GET', url: `/api/session-notes/${ids.grant}`, allowed: ['physician', 'nurse', 'therapist'] },
+    { method: 'PUT', url: `/api/session-notes/${ids.grant}`, allowed: ['physician', 'therapist'], body: { version: 1, content: { fields: {}, text: '' } } },
+    { method: 'POST', url: `/api/session-notes/${ids.grant}/sign`, allowed: ['physician', 'therapist'], body: { version: 1 } },
+    { method: 'POST', url: `/api/session-notes/${ids.grant}/cosign`, allowed: ['physician', 'therapist'] },
+    { method: 'POST', url: `/api/session-notes/${ids.grant}/addenda`, allowed: ['physician', 'therapist'], body: { text: 'Addendum' } },
+    { method: 'GET', url: '/api/note-templates', allowed: ['physician', 'nurse', 'therapist'] },
+    { method: 'GET', url: '/api/admin/note-templates', allowed: ['admin'] },
+    { method: 'PUT', url: '/api/note-templates/preparation', allowed: ['admin'], documentedAs: '/api/note-templates/{kind}', body: { fields: [{ key: 'intentions', label: 'Intentions', required: true }] } },
     { method: 'GET', url: '/api/admin/pages', allowed: ['admin'] },
     { method: 'GET', url: '/api/admin/pages/faq', allowed: ['admin'], documentedAs: '/api/admin/pages/{slug}' },
     { method: 'PUT', url: '/api/admin/pages/faq', allowed: ['admin'], documentedAs: '/api/admin/pages/{slug}', body: { title: 'FAQ', body: '# Questions' } },
     { method: 'POST', url: '/api/admin/pages/preview', allowed: ['admin'], body: { body: '# Preview' } },
+    // Scheduling (issue #5): the calendar for everyone who works with patients; booking scoped like the chart
+    // header (this patient is not on the therapist's care team: 403 where the patient is checked first).
+    { method: 'GET', url: '/api/scheduling/setup', allowed: SCHEDULE_ROLES },
+    { method: 'PUT', url: '/api/scheduling/clinic-hours', allowed: ['admin', 'front_desk'], body: { weekly: { monday: [{ start: '08:00', end: '18:00' }] } } },
+    { method: 'PUT', url: `/api/scheduling/staff/${ids.staff}/availability`, allowed: ['admin', 'front_desk'], body: { weekly: {} } },
+    { method: 'POST', url: `/api/scheduling/staff/${ids.staff}/time-off`, allowed: ['admin', 'front_desk'], body: { start: '2027-01-04T15:00:00Z', end: '2027-01-05T00:00:00Z' } },
+    { method: 'POST', url: '/api/scheduling/appointment-types', allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
+    { method: 'PUT', url: `/api/scheduling/appointment-types/${ids.grant}`, allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
+    { method: 'POST', url: '/api/scheduling/slot-search', allowed: BOOKING_ROLES, body: { appointmentTypeId: ids.grant, patientIds: [ids.patient], from: '2027-01-04', to: '2027-01-08' } },
+    { method: 'POST', url: '/api/scheduling/check', allowed: BOOKING_ROLES, body: { appointmentTypeId: ids.grant, patientIds: [ids.patient], start: { date: '2027-01-04', time: '09:00' }, staffIds: [], roomId: null } },
+    { method: 'GET', url: '/api/appointments?from=2027-01-04&to=2027-01-08', allowed: SCHEDULE_ROLES, documentedAs: '/api/appointments' },
+    { method: 'GET', url: '/api/appointments/agenda', allowed: SCHEDULE_ROLES },
+    { method: 'POST', url: '/api/appointments', allowed: BOOKING_ROLES, body: { appointmentTypeId: ids.grant, patientIds: [ids.patient], start: { date: '2027-01-04', time: '09:00' }, staffIds: [], roomId: null } },
+    { method: 'GET', url: `/api/appointments/${ids.grant}`, allowed: SCHEDULE_ROLES },
+    { method: 'GET', url: `/api/appointments/${ids.grant}/calendar.ics`, allowed: SCHEDULE_ROLES },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/reschedule`, allowed: SCHEDULE_ROLES, body: { start: { date: '2027-01-04', time: '09:00' }, staffIds: [], roomId: null, version: 1 } },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/cancel`, allowed: SCHEDULE_ROLES, body: { reason: 'patient_request' } },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/status`, allowed: SCHEDULE_ROLES, body: { status: 'arrived' } },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/members`, allowed: BOOKING_ROLES, body: { patientId: ids.patient } },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/members/withdraw`, allowed: BOOKING_ROLES, body: { patientId: ids.patient } },
+    { method: 'POST', url: `/api/appointments/${ids.grant}/attendance`, allowed: BOOKING_ROLES, body: { patientId: ids.patient, attendance: 'attended' } },
+    { method: 'POST', url: `/api/patients/${ids.patient}/course-plan`, allowed: BOOKING_ROLES, body: {} },
+    { method: 'POST', url: `/api/patients/${ids.patient}/course-plan/accept`, allowed: BOOKING_ROLES, body: { proposals: [{ appointmentTypeId: ids.grant, start: { date: '2027-01-04', time: '09:00' }, staffIds: [], roomId: null }] } },
+    { method: 'GET', url: '/api/calendar-feed', allowed: SCHEDULE_ROLES },
+    { method: 'POST', url: '/api/calendar-feed', allowed: SCHEDULE_ROLES },
+    { method: 'POST', url: '/api/calendar-feed/revoke', allowed: SCHEDULE_ROLES },
+    { method: 'GET', url: '/api/calendar-feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics', allowed: 'public', documentedAs: '/api/calendar-feeds/{token}/calendar.ics' },
   ];
 }
+
+/** Who sees the calendar and moves appointments (issue #5). */
+const SCHEDULE_ROLES: readonly StaffRole[] = ['admin', 'physician', 'nurse', 'therapist', 'front_desk'];
+/** Who may book for this patient: the same, less the therapist, who is not on this patient's care team. */
+const BOOKING_ROLES: readonly StaffRole[] = ['admin', 'physician', 'nurse', 'front_desk'];
+
+/** Who reads the controlled-substance ledger and who records in it (issue #6). */
+const LEDGER_READERS: readonly StaffRole[] = ['physician', 'nurse', 'admin', 'auditor'];
+const LEDGER_RECORDERS: readonly StaffRole[] = ['physician', 'nurse', 'admin'];
+const LEDGER_READ_ROUTES = [
+  '/api/ledger/stock',
+  '/api/ledger/entries',
+  '/api/ledger/verify',
+  '/api/ledger/count-sheet',
+  '/api/ledger/counts',
+  '/api/ledger/discrepancies',
+  '/api/ledger/inventories',
+  '/api/ledger/loss-reports',
+  '/api/ledger/reports/receipts?from=2026-11-01&to=2026-11-28',
+];
 
 /** Who works the intake queue and sees urgent alerts (issue #3). */
 const INTAKE_ROLES: readonly StaffRole[] = ['admin', 'physician', 'nurse', 'therapist', 'front_desk'];

@@ -15,6 +15,7 @@ import { installGuard } from './platform/auth/guard.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { loggerOptions } from './platform/logging.js';
 import { newId } from './platform/ids.js';
+import { AuditSealer } from './platform/audit/sealer.js';
 import { identityRoutes } from './features/identity/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
@@ -27,6 +28,12 @@ import { intakeRoutes } from './features/intake/routes.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { publicPagesAdminRoutes } from './features/public-site/admin-routes.js';
 import { consentRoutes } from './features/consent/routes.js';
+import { ledgerRoutes } from './features/ledger/routes.js';
+import { schedulingRoutes } from './features/scheduling/routes.js';
+import { schedulingSetupRoutes } from './features/scheduling/setup-routes.js';
+import { schedulingJobHandlers } from './features/scheduling/jobs.js';
+import { installJobWorker } from './platform/jobs/worker.js';
+import { courseRoutes } from './features/course/routes.js';
 
 /** Largest JSON body Lantern accepts (1 MiB); larger ones get 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -48,6 +55,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
 
   installSecurityHeaders(app, { secure: deps.config.secureCookies });
+
+  // Audit rows join the hash chain in batches shortly after they commit (platform/audit/chain.ts).
+  const sealer = new AuditSealer(deps.db, (error) => app.log.error({ err: error }, 'sealing audit events failed; the next batch retries'));
+  app.addHook('onReady', async () => sealer.start());
+  app.addHook('onClose', async () => sealer.stop());
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -100,6 +112,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The public program pages and inquiry form at `/`: explicit routes, so they win over the SPA fallback.
   await app.register(publicSiteRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(ledgerRoutes(deps));
+  await app.register(schedulingSetupRoutes(deps));
+  await app.register(schedulingRoutes(deps));
+  installJobWorker(app, deps, () => schedulingJobHandlers(deps));
+  await app.register(courseRoutes(deps));
 
   await serveWeb(app, deps);
   return app;

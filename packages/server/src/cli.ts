@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { auditVerifyCommand } from './cli/audit-verify.js';
 import { backupCommand } from './cli/backup.js';
 import { createAdminCommand } from './cli/create-admin.js';
+import { ledgerVerifyCommand } from './cli/ledger-verify.js';
 import { CliError, EXIT, processIo, warn, type CliIo, type ExitCode } from './cli/io.js';
 import { restoreCommand } from './cli/restore.js';
 import { migrateCommand, seedDemoCommand } from './cli/setup.js';
@@ -16,7 +17,7 @@ Configuration comes from the same environment variables as the server:
   LANTERN_MODE       demo (default) or production
 
 The embedded database (PGlite) allows one process at a time: stop the server before running
-migrate, seed-demo, create-admin, audit verify, backup or restore against it.
+migrate, seed-demo, create-admin, audit verify, ledger verify, backup or restore against it.
 
 Exit codes: 0 done, 1 failed or refused (e.g. a broken audit trail), 2 bad usage or configuration.
 See docs/operations.md.`;
@@ -69,6 +70,13 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
     .description('Recompute the audit trail hash chain; exit 1 and name the first bad event if anything was edited, deleted or reordered.')
     .option('--json', 'print the verdict as JSON on stdout')
     .action(async (options: { json?: boolean }) => done(await auditVerifyCommand(io, { json: options.json === true })));
+
+  const ledger = program.command('ledger').description('Controlled-substance ledger tools.');
+  ledger
+    .command('verify')
+    .description('Recompute the ledger hash chain and every balance; exit 1 and name the first bad entry if anything was edited, deleted or reordered.')
+    .option('--json', 'print the verdict as JSON on stdout')
+    .action(async (options: { json?: boolean }) => done(await ledgerVerifyCommand(io, { json: options.json === true })));
 
   program
     .command('backup')

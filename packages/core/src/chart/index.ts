@@ -10,3 +10,4 @@ export * from './assemble.js';
 export * from './note-completeness.js';
 export * from './resolutions.js';
 export * from './eligibility-status.js';
+export * from './patient-status.js';

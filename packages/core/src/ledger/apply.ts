@@ -125,3 +125,26 @@ export function replay(start: LedgerState, entries: Iterable<LedgerEntry>): { re
   }
   return { ok: true, value: view };
 }
+
+/** An incremental replay, for entries that arrive in batches (the verifier streams them from the database). */
+export interface Replayer {
+  /** Applies the next entry, or says why the rules refuse it (the state is then unchanged). */
+  apply(entry: LedgerEntry): { readonly ok: true } | { readonly ok: false; readonly unmet: readonly LedgerUnmet[] };
+  /** The state so far (a live view: read it, do not keep it across `apply`). */
+  readonly state: LedgerState;
+}
+
+/** `replay`, one entry at a time. */
+export function replayer(start: LedgerState): Replayer {
+  const draft = draftOf(start);
+  const view: LedgerState = { products: start.products, ...draft };
+  return {
+    apply(entry) {
+      const planned = planEntry(view, entry);
+      if (!planned.ok) return planned;
+      commit(draft, planned.value);
+      return { ok: true };
+    },
+    state: view,
+  };
+}

@@ -12,7 +12,11 @@ import {
   mgOf,
   remainingVolume,
   replay,
+  replayer,
   addClinicDays,
+  canonicalEntry,
+  entryFromCanonical,
+  ledgerEntry,
   type ControlledProduct,
   type LedgerAmount,
   type LedgerEntry,
@@ -340,6 +344,20 @@ describe('the balance engine under random sequences of entries', () => {
         const all = replay(emptyLedger(PRODUCTS), run.attempted);
         if (firstRefused === -1) expect(all.ok).toBe(true);
         else expect(all.ok ? -1 : all.index).toBe(firstRefused);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads every accepted entry back from its stored canonical form unchanged, and replays it incrementally to the same ledger', () => {
+    fc.assert(
+      fc.property(sequences, (commands) => {
+        const run = execute(commands);
+        const stored = run.accepted.map((entry) => ledgerEntry.parse(entryFromCanonical(canonicalEntry(entry))));
+        expect(stored).toEqual(run.accepted);
+        const incremental = replayer(emptyLedger(PRODUCTS));
+        for (const entry of stored) expect(incremental.apply(entry).ok).toBe(true);
+        expect(snapshot(incremental.state)).toEqual(snapshot(run.state));
       }),
       { numRuns: 100 },
     );

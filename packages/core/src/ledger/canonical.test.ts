@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntry, canonicalJson, ledgerEntry } from './index.js';
-import { drawOf, receiptOf, reversalOf, VIAL_100 } from './fixtures.js';
+import { canonicalEntry, canonicalJson, entryFromCanonical, ledgerEntry } from './index.js';
+import { adjustmentOf, drawOf, lossOf, receiptOf, returnOf, reversalOf, TROCHE_100, VIAL_100 } from './fixtures.js';
 
 function shuffledKeys(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((item, i) => shuffledKeys(item, seed + i));
@@ -59,5 +59,19 @@ describe('canonical serialization for the hash chain', () => {
         expect(canonicalJson(JSON.parse(text))).toBe(text);
       }),
     );
+  });
+});
+
+describe('entries read back from canonical JSON', () => {
+  it('puts back the null members canonical form leaves out, so the record parses as it was written', () => {
+    const troches = receiptOf(TROCHE_100);
+    const vials = receiptOf(VIAL_100);
+    const entries = [
+      troches,
+      lossOf(troches.containers[0]?.containerId ?? '', TROCHE_100, 10_000),
+      adjustmentOf(vials.containers[0]?.containerId ?? '', VIAL_100, 100),
+      returnOf(drawOf(vials, VIAL_100, 1000), VIAL_100, 500),
+    ];
+    for (const entry of entries) expect(ledgerEntry.parse(entryFromCanonical(canonicalEntry(entry)))).toEqual(entry);
   });
 });

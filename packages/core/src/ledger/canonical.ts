@@ -53,3 +53,35 @@ export function canonicalEntry(entry: LedgerEntry & Partial<Record<ChainField, u
   for (const field of CHAIN_FIELDS) delete content[field];
   return canonicalJson(content);
 }
+
+/** Members that are null in a recorded entry of each kind; canonical JSON leaves them out. */
+const NULLABLE: Partial<Record<LedgerEntry['kind'], readonly string[]>> = {
+  return_to_stock: ['witness'],
+  destruction: ['reverseDistributor', 'witness'],
+  loss_theft: ['form106Reference'],
+  adjustment: ['countId'],
+};
+
+/**
+ * An entry read back from its canonical JSON, with the null members canonical form left out put back
+ * (not validated: the server parses it with the `ledgerEntry` schema, the verifier replays it).
+ */
+export function entryFromCanonical(text: string): unknown {
+  const value = JSON.parse(text) as Record<string, unknown>;
+  for (const key of NULLABLE[value.kind as LedgerEntry['kind']] ?? []) {
+    if (!(key in value)) value[key] = null;
+  }
+  restoreVolumes(value);
+  return value;
+}
+
+/** A troche's or tablet's amount has a null volume (amount.ts): put it back where amounts are. */
+function restoreVolumes(value: Record<string, unknown>): void {
+  const amount = value.amount as Record<string, unknown> | undefined;
+  if (amount && !('volume' in amount)) amount.volume = null;
+  if (value.kind === 'receipt' && Array.isArray(value.containers)) {
+    for (const line of value.containers as Array<{ amount?: Record<string, unknown> }>) {
+      if (line.amount && !('volume' in line.amount)) line.amount.volume = null;
+    }
+  }
+}

@@ -13,7 +13,7 @@ import {
   type LedgerEntry,
   type LedgerState,
 } from './index.js';
-import { drawOf, LOCATION, lotOf, NURSE, NURSE_2, PRODUCTS, receiptOf, SESSION, testId, TODAY, TROCHE_100, VIAL_100 } from './fixtures.js';
+import { drawOf, LOCATION, lotOf, NURSE, NURSE_2, PATIENT, PRODUCTS, receiptOf, SESSION, testId, TODAY, TROCHE_100, VIAL_100 } from './fixtures.js';
 
 function ledgerWith(...entries: LedgerEntry[]): LedgerState {
   const result = replay(emptyLedger(PRODUCTS), entries);
@@ -57,7 +57,7 @@ describe('turning a request into an entry', () => {
 
   it('draws 0.35 mL as 35 mg, and refuses mg that disagree with it', () => {
     const state = ledgerWith(vials);
-    const body = { kind: 'draw', containerId: vial, locationId: LOCATION.safeA, medicineSessionId: SESSION, administrationId: testId() };
+    const body = { kind: 'draw', containerId: vial, locationId: LOCATION.safeA, medicineSessionId: SESSION, administrationId: testId(), patientId: PATIENT };
     const entry = entryFromRequest(state, ledgerEntryRequest.parse({ ...body, amount: { mL: '0.35' } }), meta());
     expect(entry.ok && entry.value.kind === 'draw' && entry.value.amount).toEqual({ mass: mgOf(3500), volume: { unit: 'mL', microlitres: 350 } });
     expect(entry.ok && applyEntry(state, entry.value).ok).toBe(true);
@@ -96,7 +96,7 @@ describe('turning a request into an entry', () => {
   });
 
   it('refuses quantities sent as JSON numbers', () => {
-    const parsed = ledgerEntryRequest.safeParse({ kind: 'draw', containerId: vial, locationId: LOCATION.safeA, medicineSessionId: SESSION, administrationId: testId(), amount: { mg: 35 } });
+    const parsed = ledgerEntryRequest.safeParse({ kind: 'draw', containerId: vial, locationId: LOCATION.safeA, medicineSessionId: SESSION, administrationId: testId(), patientId: PATIENT, amount: { mg: 35 } });
     expect(parsed.success).toBe(false);
   });
 });

@@ -38,6 +38,7 @@ export const ledgerEntryRequest = z.discriminatedUnion('kind', [
     amount: statedAmount,
     medicineSessionId: uuid,
     administrationId: uuid,
+    patientId: uuid,
     note,
   }),
   z.strictObject({

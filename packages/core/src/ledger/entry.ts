@@ -86,6 +86,8 @@ export const drawEntry = z.strictObject({
   amount: ledgerAmount,
   medicineSessionId: uuid,
   administrationId: uuid,
+  /** The patient it is for: the dispensing log names them (1304.22(c)). */
+  patientId: uuid,
 });
 
 export const WASTE_METHODS = ['denaturing_container', 'sharps_container', 'other'] as const;

@@ -33,6 +33,7 @@ export function testId(): string {
 
 export const LOCATION = { safeA: testId(), safeB: testId() } as const;
 export const SESSION = testId();
+export const PATIENT = testId();
 
 /** Ketamine HCl injection 100 mg/mL, 10 mL vial (1000 mg). */
 export const VIAL_100: ControlledProduct = {
@@ -123,6 +124,7 @@ export function drawOf(receipt: ReceiptEntry, item: ControlledProduct, hundredth
     amount: mgAmount(item, hundredths),
     medicineSessionId: SESSION,
     administrationId: testId(),
+    patientId: PATIENT,
     ...overrides,
   };
 }

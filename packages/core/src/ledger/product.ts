@@ -15,14 +15,14 @@ export type ProductForm = (typeof PRODUCT_FORMS)[number];
 
 const substance = z.string().trim().min(1, 'Name the substance').max(120);
 
-const common = {
-  id: uuid,
+const described = {
   /** e.g. "ketamine hydrochloride". */
   substance,
   /** Compounded troches have none. */
   ndc: ndcCode.nullable(),
   schedule: z.literal('III'),
 };
+const common = { id: uuid, ...described };
 
 /** Unit counts per container: >1,000 tablets needs an exact inventory count (21 CFR 1304.11; clinical.md §6.2 item 4). */
 const unitsPerContainer = z.int().min(1).max(100_000);
@@ -67,6 +67,20 @@ export const controlledProductInput = z.discriminatedUnion('form', [
   }),
 ]);
 export type ControlledProductInput = z.input<typeof controlledProductInput>;
+
+/** A new product as staff describe it (the server gives it its id). */
+export const newProductRequest = z.discriminatedUnion('form', [
+  z
+    .strictObject({ ...described, form: z.literal('injection_solution'), concentration: mgPerMlText, containerVolume: mlText })
+    .superRefine(capacityIsExact),
+  z.strictObject({
+    ...described,
+    form: z.enum(['troche', 'tablet']),
+    strength: mgText.refine((mass) => mass.hundredths > 0, 'A strength is more than 0 mg'),
+    unitsPerContainer,
+  }),
+]);
+export type NewProductRequest = z.output<typeof newProductRequest>;
 
 export function isSolution(item: ControlledProduct): item is InjectionSolutionProduct {
   return item.form === 'injection_solution';

@@ -143,6 +143,11 @@ export function addMl(a: Ml, b: Ml): Ml {
  * which must divide exactly; otherwise the volume is refused rather than rounded.
  */
 export function mlToMg(volume: Ml, concentration: MgPerMl, path?: Path): LedgerResult<Mg> {
+  const exact = volume.microlitres * concentration.hundredths;
+  // Within 2^53 plain numbers are exact (this runs for every entry in a replay); BigInt beyond.
+  if (Number.isSafeInteger(exact)) {
+    return exact % 1000 === 0 ? ok(mgOf(exact / 1000)) : refuse('inexact_conversion', `${describeQuantity(volume)} at ${describeConcentration(concentration)} is not a whole number of 0.01 mg`, path);
+  }
   const product = BigInt(volume.microlitres) * BigInt(concentration.hundredths);
   if (product % 1000n !== 0n) {
     return refuse(
@@ -158,6 +163,12 @@ export function mlToMg(volume: Ml, concentration: MgPerMl, path?: Path): LedgerR
  * The volume holding a mass of solution: mL = mg / (mg/mL), to the whole microlitre or refused.
  */
 export function mgToMl(mass: Mg, concentration: MgPerMl, path?: Path): LedgerResult<Ml> {
+  const scaled = mass.hundredths * 1000;
+  if (Number.isSafeInteger(scaled)) {
+    return scaled % concentration.hundredths === 0
+      ? ok(mlOf(scaled / concentration.hundredths))
+      : refuse('inexact_conversion', `${describeQuantity(mass)} at ${describeConcentration(concentration)} is not a whole number of microlitres`, path);
+  }
   const numerator = BigInt(mass.hundredths) * 1000n;
   const denominator = BigInt(concentration.hundredths);
   if (numerator % denominator !== 0n) {

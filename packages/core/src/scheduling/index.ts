@@ -5,10 +5,14 @@
 export * from './policy.js';
 export * from './schemas.js';
 export * from './query.js';
+export * from './api.js';
 export {
   resolveLocalTime,
   localTimeToInstant,
   instantToLocal,
+  dayNumber,
+  dateOfDay,
+  startOfLocalDay,
   type LocalTimeResolution,
 } from './local-time.js';
 export { findSlots, availabilityMap, MAX_SLOTS } from './find-slots.js';
@@ -23,3 +27,5 @@ export {
   type RemainingCourse,
 } from './course-planner.js';
 export { defaultAppointmentTypes } from './appointment-types.js';
+export { assertStatusMove, canMoveStatus, holdsTime, lateCancelFee } from './appointment-status.js';
+export { reminderMessage, type ReminderInput } from './reminder-message.js';

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSchedulingPolicy, schedulingPolicy } from './policy.js';
+import { defaultCoursePolicy } from '../course/policy.js';
+import { parseStoredPolicy } from '../policy.js';
+import { defaultSchedulingPolicy, schedulingPolicy, schedulingPolicyOf } from './policy.js';
 import { appointmentType, wallClockRange } from './schemas.js';
 
 describe('the scheduling policy', () => {
   it('starts a new clinic from stated defaults', () => {
-    expect(defaultSchedulingPolicy()).toEqual({
+    const { medicinePreparation, ...numbers } = defaultSchedulingPolicy();
+    expect(medicinePreparation.join(' ')).toMatch(/drive.*24 hours/);
+    expect(numbers).toEqual({
       minimumNoticeMinutes: 120,
       bookingHorizonDays: 180,
       slotGranularityMinutes: 15,
@@ -14,13 +18,23 @@ describe('the scheduling policy', () => {
       integrationWindowDays: { min: 1, max: 7 },
       preparationIntervalDays: 7,
       roomTurnoverMinutes: 10,
+      reminderHoursBefore: [72, 24],
+      lateCancelHours: 24,
     });
   });
 
-  it('names the field when the integration window ends before it starts', () => {
-    const result = schedulingPolicy.safeParse({ integrationWindowDays: { min: 5, max: 2 } });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['integrationWindowDays', 'max']);
+  it("takes session spacing from the course section, so the slot finder and the gates share one rule", () => {
+    const course = { ...defaultCoursePolicy(), medicineIntervalDays: 14, maxMedicineSessionsPerWeek: 2, weekStartsOn: 'sunday' as const, integrationWindow: { minDays: 0, maxDays: 3 } };
+    const scheduling = schedulingPolicy.parse({});
+    expect(schedulingPolicyOf({ scheduling, course })).toMatchObject({ medicineIntervalMinDays: 14, maxMedicineSessionsPerWeek: 2, weekStartsOn: 'sunday', integrationWindowDays: { min: 0, max: 3 } });
+  });
+
+  it('reads past the spacing keys that policies stored before the course section still carry', () => {
+    const stored = parseStoredPolicy({ scheduling: { medicineIntervalMinDays: 21, integrationWindowDays: { min: 5, max: 2 }, lateCancelHours: 48 } });
+    expect(stored.scheduling).not.toHaveProperty('medicineIntervalMinDays');
+    expect(stored.scheduling.lateCancelHours).toBe(48);
+    // A new version may not carry them: the course section is where they are set.
+    expect(schedulingPolicy.safeParse({ medicineIntervalMinDays: 21 }).success).toBe(false);
   });
 
   it('accepts only a slot grid that divides the day', () => {

@@ -20,6 +20,8 @@ export interface Config {
   /** Sign-in attempts allowed per source address per minute (the account lockout is separate). */
   readonly loginRateLimitPerMinute: number;
   readonly webDistDir: string | null;
+  /** SMTP server for outbound mail (SMTP_URL, e.g. smtps://user:pass@host:465); absent: the outbox. */
+  readonly smtpUrl?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     loginRateLimitPerMinute: intFrom(env, 'LANTERN_LOGIN_RATE_LIMIT', 20),
     webDistDir: env.LANTERN_WEB_DIST ?? null,
+    smtpUrl: env.SMTP_URL && env.SMTP_URL.length > 0 ? env.SMTP_URL : null,
   };
 }
 

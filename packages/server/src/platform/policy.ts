@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { clinicPolicy as clinicPolicySchema, defaultPolicy, type ClinicPolicy, type PolicyVersion } from '@lantern/core';
+import { defaultPolicy, parseStoredPolicy, type ClinicPolicy, type PolicyVersion } from '@lantern/core';
 import type { Executor } from './db/index.js';
 import { clinicPolicy } from './db/schema/index.js';
 import { newId } from './ids.js';
@@ -41,7 +41,7 @@ export async function loadPolicy(db: Executor, clinicId: string): Promise<Policy
     .orderBy(desc(clinicPolicy.version))
     .limit(1);
   if (!row) return { version: 0, policy: defaultPolicy() };
-  return { version: row.version, policy: clinicPolicySchema.parse(row.body) };
+  return { version: row.version, policy: parseStoredPolicy(row.body) };
 }
 
 /** Saves a new policy version (never overwrites one); returns its number. */

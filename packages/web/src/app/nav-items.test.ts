@@ -5,20 +5,25 @@ const labels = (roles: Parameters<typeof navFor>[0]): string[] => navFor(roles).
 
 describe('navFor', () => {
   it('gives an auditor the audit screens and no patient list', () => {
-    expect(labels(['auditor'])).toEqual(['Home', 'Audit trail', 'Break-glass review']);
+    expect(labels(['auditor'])).toEqual(['Home', 'Controlled substances', 'Audit trail', 'Break-glass review']);
   });
 
   it('gives a therapist the clinical screens and no administration', () => {
-    expect(labels(['therapist'])).toEqual(['Home', 'Patients', 'Intake']);
+    expect(labels(['therapist'])).toEqual(['Home', 'Patients', 'Courses', 'Intake', 'Calendar', 'Check-in']);
   });
 
   it('unites the items of several roles without repeating any', () => {
     expect(labels(['admin', 'physician'])).toEqual([
       'Home',
       'Patients',
+      'Courses',
       'Intake',
+      'Calendar',
+      'Check-in',
+      'Controlled substances',
       'Staff',
       'Policy',
+      'Note templates',
       'Outbox',
       'Public pages',
       'Consent documents',

@@ -1,5 +1,5 @@
-import { IconClipboardList, IconHome, IconInbox, IconLockOpen, IconSettings, IconSignature, IconUsers, IconUsersGroup, IconWorld, type Icon } from '@tabler/icons-react';
-import { CONSENT_DOCUMENTS_PATH, HOME_PATH, INTAKE_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
+import { IconCalendar, IconPill, IconDoorEnter, IconClipboardList, IconFileText, IconHome, IconInbox, IconLockOpen, IconRoute, IconSettings, IconSignature, IconUsers, IconUsersGroup, IconWorld, type Icon } from '@tabler/icons-react';
+import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, HOME_PATH, INTAKE_PATH, LEDGER_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
 import { can, type Capability, type StaffRole } from '@lantern/core';
 
 export interface NavItem {
@@ -22,7 +22,11 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { label: 'Home', to: HOME_PATH, icon: IconHome },
       { label: 'Patients', to: '/patients', icon: IconUsers, capability: 'patients.demographics' },
+      { label: 'Courses', to: '/courses', icon: IconRoute, capability: 'patients.clinical' },
       { label: 'Intake', to: INTAKE_PATH, icon: IconInbox, capability: 'intake.manage' },
+      { label: 'Calendar', to: CALENDAR_PATH, icon: IconCalendar, capability: 'schedule.read' },
+      { label: 'Check-in', to: CHECK_IN_PATH, icon: IconDoorEnter, capability: 'schedule.book' },
+      { label: 'Controlled substances', to: LEDGER_PATH, icon: IconPill, capability: 'ledger.read' },
     ],
   },
   {
@@ -30,6 +34,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { label: 'Staff', to: '/admin/staff', icon: IconUsersGroup, capability: 'staff.manage' },
       { label: 'Policy', to: '/admin/policy', icon: IconSettings, capability: 'policy.manage' },
+      { label: 'Note templates', to: NOTE_TEMPLATES_PATH, icon: IconFileText, capability: 'policy.manage' },
       { label: 'Outbox', to: '/admin/outbox', icon: IconInbox, capability: 'staff.manage' },
       { label: 'Public pages', to: PUBLIC_PAGES_ADMIN_PATH, icon: IconWorld, capability: 'site.manage' },
       { label: 'Consent documents', to: CONSENT_DOCUMENTS_PATH, icon: IconSignature, capability: 'consent.documents.publish' },

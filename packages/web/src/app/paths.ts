@@ -48,6 +48,19 @@ export function patientChartTabPath(id: string, tab: string): string {
   return `${patientPath(id)}?tab=${encodeURIComponent(tab)}`;
 }
 
+/** Drafting a treatment plan (individual, couples/family or group); `patient` preselects a participant. */
+export const NEW_PLAN_PATH = '/courses/new';
+export function newPlanPath(options: { patientId?: string; modality?: 'individual' | 'couples' | 'group' } = {}): string {
+  const search = new URLSearchParams();
+  if (options.patientId) search.set('patient', options.patientId);
+  if (options.modality) search.set('modality', options.modality);
+  const text = search.toString();
+  return text ? `${NEW_PLAN_PATH}?${text}` : NEW_PLAN_PATH;
+}
+
+/** The admin's editor for the clinic's session-note templates (issue #4). */
+export const NOTE_TEMPLATES_PATH = '/admin/note-templates';
+
 /** The admin's editor for the public program pages. */
 export const PUBLIC_PAGES_ADMIN_PATH = '/admin/pages';
 
@@ -69,3 +82,10 @@ export const CONSENT_SIGNING_ROUTE = '/patients/:id/consents/sign/:kind';
 
 /** The admin's consent document editor, with every published version. */
 export const CONSENT_DOCUMENTS_PATH = '/admin/consent-documents';
+
+/** The clinic calendar and the front desk's check-in board (issue #5). */
+export const CALENDAR_PATH = '/calendar';
+export const CHECK_IN_PATH = '/check-in';
+
+/** The controlled-substance ledger (issue #6). */
+export const LEDGER_PATH = '/ledger';

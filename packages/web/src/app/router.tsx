@@ -8,7 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
-import { CONSENT_DOCUMENTS_PATH, CONSENT_SIGNING_ROUTE, HOME_PATH, INTAKE_PATH, MFA_ENROL_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
+import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, CONSENT_SIGNING_ROUTE, HOME_PATH, INTAKE_PATH, LEDGER_PATH, MFA_ENROL_PATH, NEW_PLAN_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
 import { RequireCapability } from './RequireCapability';
 import { RequireSession } from './RequireSession';
 
@@ -25,6 +25,12 @@ const PublicPagesPage = lazy(() => import('../features/public-site/PublicPagesPa
 const BreakGlassReviewPage = lazy(() => import('../features/audit/BreakGlassReviewPage').then((m) => ({ default: m.BreakGlassReviewPage })));
 const PatientConsentsPage = lazy(() => import('../features/consent/PatientConsentsPage').then((m) => ({ default: m.PatientConsentsPage })));
 const ConsentSigningPage = lazy(() => import('../features/consent/ConsentSigningPage').then((m) => ({ default: m.ConsentSigningPage })));
+const CoursesByPhasePage = lazy(() => import('../features/course/CoursesByPhasePage').then((m) => ({ default: m.CoursesByPhasePage })));
+const NewPlanPage = lazy(() => import('../features/course/NewPlanPage').then((m) => ({ default: m.NewPlanPage })));
+const NoteTemplatesPage = lazy(() => import('../features/admin/NoteTemplatesPage').then((m) => ({ default: m.NoteTemplatesPage })));
+const CalendarPage = lazy(() => import('../features/scheduling/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const CheckInBoard = lazy(() => import('../features/scheduling/CheckInBoard').then((m) => ({ default: m.CheckInBoard })));
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
 const ConsentDocumentsPage = lazy(() => import('../features/consent/ConsentDocumentsPage').then((m) => ({ default: m.ConsentDocumentsPage })));
 
 function guarded(capability: Capability, page: React.JSX.Element): React.JSX.Element {
@@ -65,13 +71,19 @@ const routes: RouteObject[] = [
       { path: HOME_PATH.slice(1), element: <HomePage /> },
       { path: 'patients', element: guarded('patients.demographics', <PatientsPage />) },
       { path: 'patients/:id', element: <PatientChartPage /> },
+      { path: 'courses', element: guarded('patients.clinical', <CoursesByPhasePage />) },
+      { path: NEW_PLAN_PATH.slice(1), element: guarded('notes.author', <NewPlanPage />) },
       { path: 'patients/:id/consents', element: guarded('consent.collect', <PatientConsentsPage />) },
       { path: INTAKE_PATH.slice(1), element: guarded('intake.manage', <IntakeQueuePage />) },
       { path: `${INTAKE_PATH.slice(1)}/:id`, element: guarded('intake.manage', <InquiryDetailPage />) },
+      { path: CALENDAR_PATH.slice(1), element: guarded('schedule.read', <CalendarPage />) },
+      { path: CHECK_IN_PATH.slice(1), element: guarded('schedule.book', <CheckInBoard />) },
+      { path: LEDGER_PATH.slice(1), element: guarded('ledger.read', <LedgerPage />) },
       { path: 'admin/staff', element: guarded('staff.manage', <StaffPage />) },
       { path: PUBLIC_PAGES_ADMIN_PATH.slice(1), element: guarded('site.manage', <PublicPagesPage />) },
       { path: CONSENT_DOCUMENTS_PATH.slice(1), element: guarded('consent.documents.publish', <ConsentDocumentsPage />) },
       { path: 'admin/policy', element: guarded('policy.manage', <PolicyPage />) },
+      { path: NOTE_TEMPLATES_PATH.slice(1), element: guarded('policy.manage', <NoteTemplatesPage />) },
       { path: 'admin/outbox', element: guarded('staff.manage', <OutboxPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditTrailPage />) },
       { path: 'audit/break-glass', element: guarded('breakglass.review', <BreakGlassReviewPage />) },

@@ -10,6 +10,10 @@ import { nextMrn } from '../patients/repo.js';
 import { seedConsentDocuments } from '../consent/demo-documents.js';
 import { seedPublicPages } from '../public-site/pages-service.js';
 import { seedDemoInquiries } from '../intake/demo-inquiries.js';
+import { seedDemoSchedule } from '../scheduling/demo-schedule.js';
+import { seedDemoCourses } from '../course/demo-courses.js';
+import { seedDemoPopulation } from './demo-population.js';
+import { seedDemoLedger } from '../ledger/demo-ledger.js';
 
 /** The demo clinic's shared password; printed at start and listed in the README. Demo only. */
 export const DEMO_PASSWORD = 'lantern-demo-2026';
@@ -132,6 +136,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
         if (member.userId) await tx.insert(careTeamMember).values({ patientId, userId: member.userId, role: member.role, addedAt: now });
       }
     }
+    await seedDemoSchedule(tx, { clinicId, now, timeZone: 'America/Chicago' });
     await appendAudit(tx, {
       at: now,
       clinicId,
@@ -144,5 +149,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
       detail: { seed: 'demo', accounts: DEMO_ACCOUNTS.length, patients: DEMO_PATIENTS.length },
     });
   });
+  await seedDemoCourses(db, now);
+  await seedDemoPopulation(db, now);
+  await seedDemoLedger(db, now);
   return true;
 }

@@ -22,6 +22,7 @@ import { newId } from '../../platform/ids.js';
 import type { AdmittedPatient } from '../chart/chart-repo.js';
 import { assessChart } from './contraindications-service.js';
 import { EligibilityRepo } from './repo.js';
+import { advancePatientStatusWithin } from '../patients/service.js';
 import { decisionView, ruleResolution } from './views.js';
 
 const RESOURCE = 'EligibilityDecision';
@@ -133,6 +134,7 @@ export async function recordDecision(deps: AppDeps, ctx: AuthedContext, patientI
       throw error;
     }
     repo.record(admitted, { action: 'create', resourceType: RESOURCE, resourceId: id, detail: { policyVersion: policy.version } });
+    await advancePatientStatusWithin(tx, ctx, audit, admitted.id, { kind: 'eligibility_decided', outcome: input.outcome });
     return eligibilityOf(tx, ctx, audit, admitted, policy);
   });
 }

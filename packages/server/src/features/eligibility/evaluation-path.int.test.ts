@@ -54,6 +54,7 @@ describe('from a new patient to a signed eligibility decision', () => {
     const evaluation = await signedNote(cast.as.therapist, patient.id, 'therapist_evaluation');
     expect(evaluation).toMatchObject({ status: 'signed', signedBy: { userId: cast.staff.therapist.id }, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await header()).eligibility.status).toBe('in_evaluation');
+    expect(((await cast.as.nurse.get(`/api/patients/${patient.id}`)).json() as { status: string }).status).toBe('evaluation');
     // Its diagnosis (F33.1, already on the chart) is not added twice.
     expect(((await cast.as.nurse.get(`/api/patients/${patient.id}/diagnoses`)).json() as { code: string }[]).map((d) => d.code)).toEqual(['F33.1']);
     const exam = await signedNote(cast.as.physician, patient.id, 'physician_exam');
@@ -85,6 +86,9 @@ describe('from a new patient to a signed eligibility decision', () => {
     expect((await auditSince(t.database.db, mark)).map((e) => [e.action, e.resourceType, e.outcome])).toContainEqual(['create', 'EligibilityDecision', 'success']);
 
     expect(await header()).toMatchObject({ eligibility: { status: 'eligible', decidedAt: view.current?.decidedAt } });
+    // An eligible decision puts the person in care: the chart's status moves to active, audited.
+    expect(((await cast.as.nurse.get(`/api/patients/${patient.id}`)).json() as { status: string }).status).toBe('active');
+    expect((await auditSince(t.database.db, mark)).map((e) => [e.action, e.resourceType, (e.detail as { to?: string } | null)?.to ?? null])).toContainEqual(['update', 'Patient', 'active']);
     const gate = await currentEligibility(t.database.db, patient.id);
     expect(gate).toMatchObject({ status: 'eligible', allowsTreatment: true, decisionId: view.current?.id, policyVersion: 0 });
   });

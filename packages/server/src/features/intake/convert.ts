@@ -11,7 +11,7 @@ import { transact } from '../../platform/audit/trail.js';
 import type { AuthedContext } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { clinicToday } from '../../platform/public-clinic.js';
-import { createPatientWithin, findDuplicatePatientsWithin, getPatientWithin } from '../patients/service.js';
+import { advancePatientStatusWithin, createPatientWithin, findDuplicatePatientsWithin, getPatientWithin } from '../patients/service.js';
 import { InquiryRepo } from './repo.js';
 import { chartOf } from './assess-submission.js';
 import { recordIntakeSelfReport } from '../chart/profile-service.js';
@@ -64,6 +64,7 @@ export async function convertInquiry(deps: AppDeps, ctx: AuthedContext, id: stri
     const prescreen = inquiryPrescreen.safeParse(row.prescreen);
     if (prescreen.success) await recordIntakeSelfReport(tx, created.id, chartOf({ dateOfBirth, prescreen: prescreen.data }));
     await inquiries.update(id, { status: 'converted', patientId: created.id });
+    const status = await advancePatientStatusWithin(tx, ctx, audit, created.id, { kind: 'evaluation_started' });
     audit.record({
       action: 'update',
       resourceType: 'Inquiry',
@@ -71,6 +72,6 @@ export async function convertInquiry(deps: AppDeps, ctx: AuthedContext, id: stri
       patientId: created.id,
       detail: { field: 'status', from: row.status, to: 'converted', linked: false, confirmedNotDuplicate: request.confirmNotDuplicate },
     });
-    return { kind: 'converted', result: { patient: created, linked: false } };
+    return { kind: 'converted', result: { patient: { ...created, status }, linked: false } };
   });
 }

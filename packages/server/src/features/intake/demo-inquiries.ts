@@ -6,8 +6,9 @@ import { newInquiryReference } from './reference-code.js';
 import { insertInquiry } from './submission-repo.js';
 
 /**
- * A few fictional inquiries so the demo clinic's intake queue is not empty: one ready for evaluation,
- * one likely ineligible, one couple, one already contacted. None is urgent (urgent alerts come from a
+ * Fictional inquiries so the demo clinic's intake queue is not empty: some ready for evaluation,
+ * some likely ineligible (a minor, a pregnancy, uncontrolled blood pressure), a couple, a religious
+ * trauma referral, one already contacted, one with its evaluation booked, one closed. None is urgent (urgent alerts come from a
  * real submission, as the browser test shows). Any likeness to real people is coincidence.
  */
 const DEMO_INQUIRIES: readonly { readonly hoursAgo: number; readonly status: string; readonly submission: InquirySubmissionInput }[] = [
@@ -70,6 +71,65 @@ const DEMO_INQUIRIES: readonly { readonly hoursAgo: number; readonly status: str
       heardFrom: 'search',
       dateOfBirth: '1993-06-30',
       prescreen: { pregnant: true, gad7: [2, 2, 2, 1, 1, 1, 2] },
+    },
+  },
+  {
+    hoursAgo: 5,
+    status: 'new',
+    submission: {
+      givenName: 'Ezra',
+      familyName: 'Whitlock',
+      email: 'ezra.whitlock@example.test',
+      preferredContact: 'email',
+      reason: 'Left the church I grew up in two years ago. Nightmares, shame, and I cannot sit in a room with my family.',
+      modality: 'religious_trauma',
+      heardFrom: 'social_media',
+      dateOfBirth: '1996-04-17',
+      prescreen: { phq9: [2, 1, 3, 2, 1, 2, 1, 1, 0], gad7: [2, 2, 2, 2, 1, 1, 2], cssrs: { wishToBeDead: false, activeSuicidalThoughts: false, suicidalBehavior: false } },
+    },
+  },
+  {
+    hoursAgo: 30,
+    status: 'new',
+    submission: {
+      givenName: 'Nora',
+      familyName: 'Blackwood',
+      phone: '952-555-0119',
+      preferredContact: 'phone',
+      reason: 'Asking for my daughter, who is 16 and has had depression for two years.',
+      modality: 'individual',
+      heardFrom: 'search',
+      ageYears: 16,
+    },
+  },
+  {
+    hoursAgo: 96,
+    status: 'evaluation_scheduled',
+    submission: {
+      givenName: 'Percival',
+      familyName: 'Amundsen',
+      email: 'percy.amundsen@example.test',
+      phone: '612-555-0162',
+      preferredContact: 'email',
+      reason: 'Treatment-resistant depression, referred by my psychiatrist. Four medications over ten years.',
+      modality: 'individual',
+      heardFrom: 'clinician_referral',
+      dateOfBirth: '1974-12-03',
+      prescreen: { phq9: [2, 3, 2, 2, 2, 2, 1, 1, 0], medicationClasses: ['antidepressant', 'psychostimulant'], currentMedications: 'Bupropion 300 mg; methylphenidate 20 mg' },
+    },
+  },
+  {
+    hoursAgo: 240,
+    status: 'closed',
+    submission: {
+      givenName: 'Wendell',
+      familyName: 'Ashby',
+      phone: '651-555-0103',
+      preferredContact: 'text',
+      reason: 'Curious whether this is covered by my insurance.',
+      modality: 'not_sure',
+      heardFrom: 'friend_family',
+      ageYears: 52,
     },
   },
 ];

@@ -141,12 +141,14 @@ describe('converting an inquiry to a patient', () => {
     expect(response.statusCode, response.body).toBe(201);
     const { patient: created, linked } = response.json() as { patient: { id: string; legalName: string; preferredName: string; dateOfBirth: string; status: string; mrn: string }; linked: boolean };
     expect(linked).toBe(false);
-    expect(created).toMatchObject({ legalName: 'Ivo Marsh', preferredName: 'Ives', dateOfBirth: '1979-05-02', status: 'inquiry', mrn: expect.stringMatching(/^L\d+$/) });
+    // Converting starts the evaluation phase: the chart's status says so.
+    expect(created).toMatchObject({ legalName: 'Ivo Marsh', preferredName: 'Ives', dateOfBirth: '1979-05-02', status: 'evaluation', mrn: expect.stringMatching(/^L\d+$/) });
     expect(await patientCount()).toBe(before + 1);
     const events = await auditSince(t.database.db, mark);
     expect(events.map((e) => [e.action, e.resourceType, e.patientId])).toEqual([
       ['query', 'Patient', null],
       ['create', 'Patient', created.id],
+      ['update', 'Patient', created.id],
       ['update', 'Inquiry', created.id],
     ]);
     expect(((await frontDesk.get(`/api/intake/inquiries/${id}`)).json() as InquiryDetail)).toMatchObject({ status: 'converted', patient: { id: created.id, mrn: created.mrn } });

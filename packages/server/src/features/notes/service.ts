@@ -22,6 +22,7 @@ import { changeChart } from '../chart/chart-change.js';
 import { DiagnosesRepo } from '../chart/diagnoses-repo.js';
 import { MeasurementsRepo } from '../chart/measurements-repo.js';
 import { NotesRepo, type NoteWithNames } from './repo.js';
+import { advancePatientStatusWithin } from '../patients/service.js';
 import { addendumHash, NOTE_TITLES, noteSummaryView, noteView, SIGNER_ROLE, signatureHash } from './views.js';
 
 const RESOURCE = 'ClinicalNote';
@@ -156,6 +157,8 @@ export function signNote(deps: AppDeps, ctx: AuthedContext, id: string, input: {
         throw new Conflict('This draft changed since you read it; review the latest version before signing', 'stale_note');
       }
       repo.record(admitted, { action: 'update', resourceType: RESOURCE, resourceId: id, detail: { signed: true, kind, contentHash } });
+      // A signed evaluation note means the person's evaluation has begun (a chart created by hand starts as an inquiry).
+      await advancePatientStatusWithin(tx, ctx, audit, admitted.id, { kind: 'evaluation_started' });
       if (kind === 'therapist_evaluation') await carryDiagnoses(new DiagnosesRepo(tx, ctx, audit), admitted, note.content as TherapistEvaluation);
       if (kind === 'physician_exam') {
         const vitals = (note.content as PhysicianExam).vitals;

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { demographicScope, Forbidden, NotFound, type CreatePatientRequest, type PatientHeader, type PatientStatus } from '@lantern/core';
+import { demographicScope, Forbidden, NotFound, patientStatusAfter, type ChartEvent, type CreatePatientRequest, type PatientHeader, type PatientScope, type PatientStatus } from '@lantern/core';
 import type { AuthedContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import type { AuditTrail } from '../../platform/audit/trail.js';
 import { appUser, breakGlassGrant, careTeamMember, patient } from '../../platform/db/schema/index.js';
 import { newId } from '../../platform/ids.js';
-import { breakGlassReason, scopeCondition } from './scope.js';
+import { breakGlassReason, preparedScope, scopeCondition, scopeParams } from './scope.js';
 
 type PatientRow = typeof patient.$inferSelect;
 type CareTeam = PatientHeader['careTeam'];
@@ -29,6 +29,36 @@ function toHeader(row: PatientRow, careTeam: CareTeam): PatientHeader {
     status: row.status as PatientStatus,
     careTeam,
   };
+}
+
+interface HeaderRow {
+  readonly patient: PatientRow;
+  readonly inScope: boolean;
+  readonly breakGlass: string | null;
+  readonly careTeam: CareTeam;
+}
+
+interface HeaderStatement {
+  execute(params: Record<string, unknown>): Promise<HeaderRow[]>;
+}
+
+/** The chart-header read, prepared once per executor and scope shape (the hottest read there is). */
+const headerStatements = new WeakMap<Executor, Map<string, HeaderStatement>>();
+
+function headerStatement(db: Executor, scope: PatientScope): HeaderStatement {
+  const shape = preparedScope(scope);
+  const byShape = headerStatements.get(db) ?? new Map<string, HeaderStatement>();
+  headerStatements.set(db, byShape);
+  const known = byShape.get(shape.key);
+  if (known) return known;
+  const statement = db
+    .select({ patient, inScope: sql<boolean>`${shape.condition}`, breakGlass: shape.breakGlass, careTeam: careTeamOf() })
+    .from(patient)
+    .where(and(eq(patient.id, sql.placeholder('id')), eq(patient.clinicId, sql.placeholder('scopeClinicId'))))
+    .limit(1)
+    .prepare(`patient_header_${shape.key}`);
+  byShape.set(shape.key, statement);
+  return statement;
 }
 
 /** The identifying facts of one chart, for duplicate detection. */
@@ -65,12 +95,8 @@ export class PatientsRepo {
 
   /** Reads one chart header, in scope or through a live break-glass grant. */
   async header(id: string): Promise<PatientHeader> {
-    const scope = scopeCondition(demographicScope(this.ctx.auth.principal), this.ctx);
-    const [row] = await this.tx
-      .select({ patient, inScope: sql<boolean>`${scope}`, breakGlass: breakGlassReason(this.ctx), careTeam: careTeamOf() })
-      .from(patient)
-      .where(and(eq(patient.id, id), eq(patient.clinicId, this.ctx.auth.user.clinicId)))
-      .limit(1);
+    const scope = demographicScope(this.ctx.auth.principal);
+    const [row] = await headerStatement(this.tx, scope).execute({ id, ...scopeParams(scope, this.ctx) });
     if (!row) throw new NotFound('Patient');
     if (!row.inScope && row.breakGlass === null) {
       this.audit.failure({ action: 'read', patientId: id, resourceType: 'Patient', resourceId: id, detail: { reason: 'out_of_scope' } });
@@ -186,6 +212,26 @@ export class PatientsRepo {
     return row ?? null;
   }
 
+  /**
+   * Moves the chart's status on as its evaluation advances (core `patientStatusAfter`), within the
+   * caller's transaction and only from the status it read (a concurrent change wins; nothing is
+   * overwritten), audited with where it came from. Returns the status now in force.
+   */
+  async advanceStatus(id: string, event: ChartEvent): Promise<PatientStatus> {
+    const [row] = await this.tx.select({ status: patient.status }).from(patient).where(and(eq(patient.id, id), eq(patient.clinicId, this.ctx.auth.user.clinicId)));
+    if (!row) throw new NotFound('Patient');
+    const from = row.status as PatientStatus;
+    const to = patientStatusAfter(from, event);
+    if (to === from) return from;
+    const moved = await this.tx
+      .update(patient)
+      .set({ status: to, updatedAt: this.ctx.now })
+      .where(and(eq(patient.id, id), eq(patient.status, from)))
+      .returning({ id: patient.id });
+    if (moved.length === 0) return from;
+    this.audit.record({ action: 'update', patientId: id, resourceType: 'Patient', resourceId: id, detail: { field: 'status', from, to, because: event.kind } });
+    return to;
+  }
 }
 
 type GrantRow = typeof breakGlassGrant.$inferSelect;

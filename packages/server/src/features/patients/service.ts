@@ -5,19 +5,21 @@ import {
   mayBreakGlass,
   NotFound,
   type BreakGlassGrant,
+  type ChartEvent,
   type CreatePatientRequest,
   type EligibilityPolicy,
   type PatientHeader,
+  type PatientStatus,
   type PersonIdentity,
 } from '@lantern/core';
 import type { AuthedContext } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { transact, type AuditTrail } from '../../platform/audit/trail.js';
+import { readAudited, transact, type AuditTrail } from '../../platform/audit/trail.js';
 import type { Tx } from '../../platform/db/index.js';
 import * as repo from './repo.js';
 
 export function getPatient(deps: AppDeps, ctx: AuthedContext, id: string): Promise<PatientHeader> {
-  return transact(deps.db, ctx, (tx, audit) => new repo.PatientsRepo(tx, ctx, audit).header(id));
+  return readAudited(deps.db, ctx, (db, audit) => new repo.PatientsRepo(db, ctx, audit).header(id));
 }
 
 export function listPatients(deps: AppDeps, ctx: AuthedContext, query: { q?: string | undefined; limit: number; offset: number }): Promise<PatientHeader[]> {
@@ -34,6 +36,11 @@ export function createPatient(deps: AppDeps, ctx: AuthedContext, input: CreatePa
  */
 export function createPatientWithin(tx: Tx, ctx: AuthedContext, audit: AuditTrail, input: CreatePatientRequest): Promise<PatientHeader> {
   return new repo.PatientsRepo(tx, ctx, audit).create(input);
+}
+
+/** Moves a chart's status on as its evaluation advances, inside another feature's unit of work. */
+export function advancePatientStatusWithin(tx: Tx, ctx: AuthedContext, audit: AuditTrail, id: string, event: ChartEvent): Promise<PatientStatus> {
+  return new repo.PatientsRepo(tx, ctx, audit).advanceStatus(id, event);
 }
 
 /** One chart header inside another feature's unit of work (scoped and audited as `getPatient`). */

@@ -76,10 +76,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  // btree_gist backs the scheduling exclusion constraint (no double booking), as on PostgreSQL.
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: { btree_gist },
     // Parse dates as strings like pg does above, so both engines hand back the same shapes.
     parsers: { 1082: (value: string) => value, 20: (value: string) => Number(value) },
   });

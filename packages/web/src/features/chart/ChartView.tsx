@@ -4,6 +4,7 @@ import type { ChartHeader as ChartHeaderData } from '@lantern/core';
 import { useCan } from '../../app/session-context';
 import { AllergiesTab } from './AllergiesTab';
 import { ChartHeader } from './ChartHeader';
+import { CourseTab } from '../course/CourseTab';
 import { ContraindicationsTab } from './ContraindicationsTab';
 import { DiagnosesTab } from './DiagnosesTab';
 import { EligibilityTab } from './EligibilityTab';
@@ -20,6 +21,7 @@ const CLINICAL_TABS = [
   ['evaluations', 'Evaluations'],
   ['contraindications', 'Contraindications'],
   ['eligibility', 'Eligibility'],
+  ['course', 'Course'],
 ] as const;
 type TabKey = 'profile' | (typeof CLINICAL_TABS)[number][0];
 
@@ -45,10 +47,10 @@ export function ChartView({ header }: { header: ChartHeaderData }): React.JSX.El
           if (value) setSearch({ tab: value }, { replace: true });
         }}
       >
-        {/* Eight sections must fit one row beside the navigation on a 1024-px tablet. */}
+        {/* Nine sections must fit one row beside the navigation on a 1024-px tablet. */}
         <Tabs.List aria-label="Chart sections">
           {tabs.map(([key, label]) => (
-            <Tabs.Tab key={key} value={key} px={9} fz={13}>
+            <Tabs.Tab key={key} value={key} px={6} fz={13}>
               {label}
             </Tabs.Tab>
           ))}
@@ -78,6 +80,9 @@ export function ChartView({ header }: { header: ChartHeaderData }): React.JSX.El
             </Tabs.Panel>
             <Tabs.Panel value="eligibility" pt="md">
               <EligibilityTab patientId={id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="course" pt="md">
+              <CourseTab patientId={id} />
             </Tabs.Panel>
           </>
         ) : null}

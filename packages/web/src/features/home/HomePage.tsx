@@ -5,8 +5,10 @@ import { AuditorSummary } from './AuditorSummary';
 import { CareTeamSummary } from './CareTeamSummary';
 import { RoleCard } from './RoleCard';
 import { UrgentAlertsPanel } from '../intake/UrgentAlertsPanel';
+import { IntegrationOverdueCard } from '../course/IntegrationOverdueCard';
 import { ROLE_HOME } from './role-home';
-import type { StaffRole } from '@lantern/core';
+import { TodayAgenda } from '../scheduling/TodayAgenda';
+import { can, type StaffRole } from '@lantern/core';
 
 function greeting(timeZone: string): string {
   const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
@@ -43,6 +45,7 @@ export function HomePage(): React.JSX.Element {
   return (
     <Stack gap="lg">
       <UrgentAlertsPanel />
+      {can(session.user.roles, 'patients.clinical') ? <IntegrationOverdueCard /> : null}
       <div>
         <Title order={1} fz={26}>
           {greeting(session.clinic.timeZone)}, {firstName(session.user.displayName)}
@@ -51,6 +54,7 @@ export function HomePage(): React.JSX.Element {
           {today} at {session.clinic.name}
         </Text>
       </div>
+      {session.user.roles.some((role) => role === 'therapist' || role === 'physician' || role === 'nurse') ? <TodayAgenda /> : null}
       <SimpleGrid cols={{ base: 1, md: session.user.roles.length > 1 ? 2 : 1 }} spacing="lg" maw={session.user.roles.length > 1 ? undefined : 720}>
         {session.user.roles.map((role) => (
           <RoleCard key={role} home={ROLE_HOME[role]}>

@@ -7,3 +7,7 @@ export * from './chart.js';
 export * from './eligibility.js';
 export * from './intake.js';
 export * from './consent.js';
+export * from './scheduling.js';
+export * from './jobs.js';
+export * from './ledger.js';
+export * from './course.js';

@@ -1,0 +1,37 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CountView, EntryView, StockView } from '@lantern/core';
+import { Agent, testApp, type TestApp } from '../../../test/harness.js';
+import { ledgerCount, ledgerEntry } from '../../platform/db/schema/index.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { verifyLedger } from './verify.js';
+
+let t: TestApp;
+let nurse: Agent;
+
+beforeAll(async () => {
+  t = await testApp();
+  await seedDemo(t.database.db, t.clock());
+  nurse = new Agent(t.app);
+  await nurse.login('nurse@lantern.test', DEMO_PASSWORD);
+}, 120_000);
+afterAll(async () => t.close());
+
+describe('the demo clinic’s ledger', () => {
+  it('carries six weeks of receipts, draws, witnessed waste and daily counts that verify', async () => {
+    const [entries] = await t.database.db.select({ n: count() }).from(ledgerEntry);
+    const [counts] = await t.database.db.select({ n: count() }).from(ledgerCount);
+    expect(Number(entries?.n)).toBeGreaterThan(60);
+    expect(Number(counts?.n)).toBeGreaterThan(20);
+    expect(await verifyLedger(t.database.db)).toMatchObject({ ok: true, firstBad: null });
+  });
+
+  it('shows stock in two locations, waste with its witness, and one explained discrepancy', async () => {
+    const stock = (await nurse.get('/api/ledger/stock')).json<StockView>();
+    expect(new Set(stock.containers.map((c) => c.locationName))).toEqual(new Set(['Safe A (pharmacy closet)', 'Procedure room lockbox']));
+    const entries = (await nurse.get('/api/ledger/entries?limit=500')).json<EntryView[]>();
+    expect(entries.some((e) => e.kind === 'waste' && e.witnessName === 'Dr. Samuel Reyes')).toBe(true);
+    const counts = (await nurse.get('/api/ledger/counts?from=2026-01-01&to=2026-12-31')).json<CountView[]>();
+    expect(counts.flatMap((c) => c.discrepancies).map((d) => [d.differenceMg, d.resolution])).toEqual([['-2.00', 'explained']]);
+  });
+});

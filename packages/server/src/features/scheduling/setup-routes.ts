@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  appointmentTypeParams,
+  appointmentTypeRequest,
+  appointmentTypeView,
+  clinicHoursRequest,
+  okResponse,
+  schedulingSetup,
+  staffAvailabilityRequest,
+  staffParams,
+  timeOffRequest,
+} from '@lantern/core';
+import type { AppDeps } from '../../platform/deps.js';
+import { authed } from '../../platform/auth/guard.js';
+import * as setup from './setup-service.js';
+
+const tags = ['scheduling'];
+
+/**
+ * The clinic's scheduling set-up (issue #5): opening hours and holidays, staff weekly templates,
+ * date exceptions and time off, appointment types. Read by everyone who sees the calendar; changed
+ * by `schedule.manage` (admin, front desk). No patient data.
+ */
+export function schedulingSetupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async function schedulingSetupPlugin(app) {
+    app.get('/api/scheduling/setup', {
+      config: { capability: 'schedule.read' },
+      schema: { tags, summary: 'Clinic hours, rooms, appointment types and staff availability', response: { 200: schedulingSetup } },
+    }, async (request) => setup.schedulingSetup(deps, authed(request.ctx)));
+
+    app.put('/api/scheduling/clinic-hours', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: "Set the clinic's weekly hours, date exceptions and holidays (clinic time zone)", body: clinicHoursRequest, response: { 200: okResponse } },
+    }, async (request) => {
+      await setup.setClinicHours(deps, authed(request.ctx), request.body);
+      return { ok: true as const };
+    });
+
+    app.put('/api/scheduling/staff/:id/availability', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: "Set a staff member's weekly template and date exceptions", params: staffParams, body: staffAvailabilityRequest, response: { 200: okResponse } },
+    }, async (request) => {
+      await setup.setStaffAvailability(deps, authed(request.ctx), request.params.id, request.body);
+      return { ok: true as const };
+    });
+
+    app.post('/api/scheduling/staff/:id/time-off', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: 'Record time off for a staff member', params: staffParams, body: timeOffRequest, response: { 201: z.object({ id: z.uuid() }) } },
+    }, async (request, reply) => reply.status(201).send(await setup.addTimeOff(deps, authed(request.ctx), request.params.id, request.body)));
+
+    app.post('/api/scheduling/appointment-types', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: 'Create an appointment type', body: appointmentTypeRequest, response: { 201: appointmentTypeView } },
+    }, async (request, reply) => reply.status(201).send(await setup.createAppointmentType(deps, authed(request.ctx), request.body)));
+
+    app.put('/api/scheduling/appointment-types/:id', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: 'Edit an appointment type (booked appointments keep their times)', params: appointmentTypeParams, body: appointmentTypeRequest, response: { 200: appointmentTypeView } },
+    }, async (request) => setup.updateAppointmentType(deps, authed(request.ctx), request.params.id, request.body));
+  };
+}

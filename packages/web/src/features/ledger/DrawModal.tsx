@@ -1,0 +1,111 @@
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { StockView } from '@lantern/core';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { usePatients } from '../patients/patients-api';
+import { useRecordEntry } from './ledger-api';
+
+/**
+ * A draw for one administration of a medicine session. Until the session console records
+ * administrations itself, the draw names its patient and a session reference here; the session later
+ * reconciles draws against what was given (draw = administered + waste, to 0.01 mg).
+ */
+export function DrawModal(props: { opened: boolean; stock: StockView; onClose: () => void }): React.JSX.Element {
+  const record = useRecordEntry();
+  const [containerId, setContainerId] = useState<string | null>(null);
+  const [unit, setUnit] = useState<'mg' | 'mL'>('mg');
+  const [amount, setAmount] = useState('');
+  const [search, setSearch] = useState('');
+  const [patientId, setPatientId] = useState<string | null>(null);
+  const [sessionId, setSessionId] = useState(() => crypto.randomUUID());
+  const patients = usePatients(search, 0);
+  const usable = props.stock.containers.filter((c) => !c.expired && Number(c.balanceMg) > 0);
+  const products = new Map(props.stock.products.map((p) => [p.id, p] as const));
+  const chosen = usable.find((c) => c.id === containerId);
+  const close = (): void => {
+    setContainerId(null);
+    setAmount('');
+    setPatientId(null);
+    setSessionId(crypto.randomUUID());
+    record.reset();
+    props.onClose();
+  };
+  const submit = (): void => {
+    if (!chosen) return;
+    record.mutate(
+      {
+        entry: {
+          kind: 'draw',
+          containerId: chosen.id,
+          locationId: chosen.locationId,
+          amount: { [unit]: amount.trim() },
+          medicineSessionId: sessionId,
+          administrationId: crypto.randomUUID(),
+          patientId,
+        },
+        witness: null,
+      },
+      {
+        onSuccess: (entry) => {
+          notifications.show({ color: 'teal', message: entry.summary });
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={props.opened} onClose={close} title="Draw for a medicine session" size="lg" centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Select
+            allowDeselect={false}
+            label="Container"
+            placeholder="Choose the vial or bottle"
+            data={usable.map((c) => ({ value: c.id, label: `${c.label}, ${c.locationName}: ${c.balanceMg} mg left (${products.get(c.productId)?.strength ?? ''})` }))}
+            value={containerId}
+            onChange={setContainerId}
+            required
+          />
+          <SimpleGrid cols={2}>
+            <TextInput label={`Amount in ${unit}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="draw-unit-label">
+                Unit
+              </Text>
+              <SegmentedControl aria-labelledby="draw-unit-label" value={unit} onChange={(v) => setUnit(v === 'mL' ? 'mL' : 'mg')} data={['mg', 'mL']} disabled={chosen !== undefined && chosen.balanceMl === null} />
+            </Stack>
+          </SimpleGrid>
+          <Select
+            allowDeselect={false}
+            label="Patient"
+            placeholder="Search by name or MRN"
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            data={(patients.data ?? []).map((p) => ({ value: p.id, label: `${p.legalName} (${p.mrn})` }))}
+            value={patientId}
+            onChange={setPatientId}
+            filter={({ options }) => options}
+            required
+          />
+          <TextInput label="Medicine session reference" value={sessionId} readOnly description="The session console links its administrations to this reference." />
+          {record.error ? <ErrorAlert error={record.error} title="The draw was not recorded" /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={record.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={record.isPending} disabled={!chosen || !patientId}>
+              Record draw
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
