@@ -14,6 +14,7 @@ const NAVIGATION: ReadonlyArray<readonly [label: string, capability: Capability 
   ['Check-in', 'schedule.book'],
   ['Controlled substances', 'ledger.read'],
   ['Staff', 'staff.manage'],
+  ['Schedule set-up', 'schedule.manage'],
   ['Policy', 'policy.manage'],
   ['Note templates', 'policy.manage'],
   ['Outbox', 'staff.manage'],

@@ -177,6 +177,8 @@ function rules(): RouteRule[] {
     { method: 'POST', url: `/api/scheduling/staff/${ids.staff}/time-off`, allowed: ['admin', 'front_desk'], body: { start: '2027-01-04T15:00:00Z', end: '2027-01-05T00:00:00Z' } },
     { method: 'POST', url: '/api/scheduling/appointment-types', allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
     { method: 'PUT', url: `/api/scheduling/appointment-types/${ids.grant}`, allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
+    { method: 'POST', url: '/api/scheduling/rooms', allowed: ['admin', 'front_desk'], body: { name: 'Matrix room', capabilities: ['therapy'] } },
+    { method: 'PUT', url: `/api/scheduling/rooms/${ids.grant}`, allowed: ['admin', 'front_desk'], body: { name: 'Matrix room', capabilities: ['therapy'] } },
     { method: 'POST', url: '/api/scheduling/slot-search', allowed: BOOKING_ROLES, body: { appointmentTypeId: ids.grant, patientIds: [ids.patient], from: '2027-01-04', to: '2027-01-08' } },
     { method: 'POST', url: '/api/scheduling/check', allowed: BOOKING_ROLES, body: { appointmentTypeId: ids.grant, patientIds: [ids.patient], start: { date: '2027-01-04', time: '09:00' }, staffIds: [], roomId: null } },
     { method: 'GET', url: '/api/appointments?from=2027-01-04&to=2027-01-08', allowed: SCHEDULE_ROLES, documentedAs: '/api/appointments' },

@@ -4,6 +4,7 @@ import { staffRole } from '../roles.js';
 import {
   appointmentKind,
   clinicLocalDate,
+  ROOM_CAPABILITIES,
   roomCapability,
   staffRequirement,
   wallClockRange,
@@ -103,6 +104,22 @@ export const appointmentTypeView = z.object({
   version: z.number().int(),
 });
 export type AppointmentTypeView = z.infer<typeof appointmentTypeView>;
+
+/** What a room is equipped with: the bookable capabilities, and equipment shown but not matched. */
+export const ROOM_EQUIPMENT = [...ROOM_CAPABILITIES, 'recliner', 'monitor', 'oxygen'] as const;
+
+export const roomRequest = z
+  .strictObject({
+    name: text(100).min(1),
+    capabilities: z.array(z.enum(ROOM_EQUIPMENT)).min(1).max(ROOM_EQUIPMENT.length),
+    capacity: z.number().int().min(1).max(100).default(1),
+    active: z.boolean().default(true),
+  })
+  .refine((r) => r.capabilities.some((c) => (ROOM_CAPABILITIES as readonly string[]).includes(c)), {
+    message: 'A room needs dosing, therapy or group to be booked',
+    path: ['capabilities'],
+  });
+export type RoomRequest = z.input<typeof roomRequest>;
 
 export const roomView = z.object({ id: uuid, name: z.string(), capabilities: z.array(z.string()), capacity: z.number().int(), active: z.boolean() });
 export type RoomView = z.infer<typeof roomView>;
@@ -273,6 +290,7 @@ export const appointmentListQuery = z
 export const appointmentParams = z.strictObject({ id: uuid });
 export const appointmentTypeParams = z.strictObject({ id: uuid });
 export const staffParams = z.strictObject({ id: uuid });
+export const roomParams = z.strictObject({ id: uuid });
 
 // ---- Course planner -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ describe('navFor', () => {
       'Check-in',
       'Controlled substances',
       'Staff',
+      'Schedule set-up',
       'Policy',
       'Note templates',
       'Outbox',
@@ -30,6 +31,10 @@ describe('navFor', () => {
       'Audit trail',
       'Break-glass review',
     ]);
+  });
+
+  it('gives the front desk the schedule set-up and no other administration', () => {
+    expect(navFor(['front_desk']).find((section) => section.label === 'Administration')?.items.map((item) => item.label)).toEqual(['Schedule set-up']);
   });
 
   it('drops sections left empty', () => {

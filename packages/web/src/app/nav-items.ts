@@ -1,5 +1,5 @@
-import { IconCalendar, IconPill, IconDoorEnter, IconClipboardList, IconFileText, IconHome, IconInbox, IconLockOpen, IconRoute, IconSettings, IconSignature, IconUsers, IconUsersGroup, IconWorld, type Icon } from '@tabler/icons-react';
-import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, HOME_PATH, INTAKE_PATH, LEDGER_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH } from './paths';
+import { IconCalendar, IconCalendarCog, IconPill, IconDoorEnter, IconClipboardList, IconFileText, IconHome, IconInbox, IconLockOpen, IconRoute, IconSettings, IconSignature, IconUsers, IconUsersGroup, IconWorld, type Icon } from '@tabler/icons-react';
+import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, HOME_PATH, INTAKE_PATH, LEDGER_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH, SCHEDULE_SETUP_PATH } from './paths';
 import { can, type Capability, type StaffRole } from '@lantern/core';
 
 export interface NavItem {
@@ -33,6 +33,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Administration',
     items: [
       { label: 'Staff', to: '/admin/staff', icon: IconUsersGroup, capability: 'staff.manage' },
+      { label: 'Schedule set-up', to: SCHEDULE_SETUP_PATH, icon: IconCalendarCog, capability: 'schedule.manage' },
       { label: 'Policy', to: '/admin/policy', icon: IconSettings, capability: 'policy.manage' },
       { label: 'Note templates', to: NOTE_TEMPLATES_PATH, icon: IconFileText, capability: 'policy.manage' },
       { label: 'Outbox', to: '/admin/outbox', icon: IconInbox, capability: 'staff.manage' },

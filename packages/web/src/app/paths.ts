@@ -87,5 +87,8 @@ export const CONSENT_DOCUMENTS_PATH = '/admin/consent-documents';
 export const CALENDAR_PATH = '/calendar';
 export const CHECK_IN_PATH = '/check-in';
 
+/** Schedule set-up: staff hours and time off, appointment types, opening hours, rooms (issue #5). */
+export const SCHEDULE_SETUP_PATH = '/admin/schedule';
+
 /** The controlled-substance ledger (issue #6). */
 export const LEDGER_PATH = '/ledger';

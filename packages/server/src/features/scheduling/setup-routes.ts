@@ -6,6 +6,9 @@ import {
   appointmentTypeView,
   clinicHoursRequest,
   okResponse,
+  roomParams,
+  roomRequest,
+  roomView,
   schedulingSetup,
   staffAvailabilityRequest,
   staffParams,
@@ -19,7 +22,7 @@ const tags = ['scheduling'];
 
 /**
  * The clinic's scheduling set-up (issue #5): opening hours and holidays, staff weekly templates,
- * date exceptions and time off, appointment types. Read by everyone who sees the calendar; changed
+ * date exceptions and time off, appointment types, rooms. Read by everyone who sees the calendar; changed
  * by `schedule.manage` (admin, front desk). No patient data.
  */
 export function schedulingSetupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -59,5 +62,15 @@ export function schedulingSetupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       config: { capability: 'schedule.manage' },
       schema: { tags, summary: 'Edit an appointment type (booked appointments keep their times)', params: appointmentTypeParams, body: appointmentTypeRequest, response: { 200: appointmentTypeView } },
     }, async (request) => setup.updateAppointmentType(deps, authed(request.ctx), request.params.id, request.body));
+
+    app.post('/api/scheduling/rooms', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: 'Add a room (capabilities and how many it seats)', body: roomRequest, response: { 201: roomView } },
+    }, async (request, reply) => reply.status(201).send(await setup.createRoom(deps, authed(request.ctx), request.body)));
+
+    app.put('/api/scheduling/rooms/:id', {
+      config: { capability: 'schedule.manage' },
+      schema: { tags, summary: 'Edit a room, or take it out of service', params: roomParams, body: roomRequest, response: { 200: roomView } },
+    }, async (request) => setup.updateRoom(deps, authed(request.ctx), request.params.id, request.body));
   };
 }

@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import {
+  Conflict,
   NotFound,
   ValidationError,
   type appointmentTypeRequest,
@@ -7,13 +8,15 @@ import {
   type SchedulingSetup,
   type staffAvailabilityRequest,
   type AppointmentTypeView,
+  type RoomView,
+  type roomRequest,
   type timeOffRequest,
 } from '@lantern/core';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { transact } from '../../platform/audit/trail.js';
-import { appUser, appointmentType, clinicSchedule, staffAvailability, staffTimeOff } from '../../platform/db/schema/index.js';
+import { appUser, appointmentType, clinicSchedule, room, staffAvailability, staffTimeOff } from '../../platform/db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { appointmentTypeById, appointmentTypeRows, clinicCalendarOf, roomRows, staffCalendars } from './setup-repo.js';
 import { appointmentTypeViewOf } from './views.js';
@@ -138,5 +141,50 @@ export async function updateAppointmentType(deps: AppDeps, ctx: AuthedContext, i
     if (!row) throw new NotFound('Appointment type');
     audit.record({ action: 'update', resourceType: 'AppointmentType', resourceId: id, detail: { version: row.version } });
     return appointmentTypeViewOf(row);
+  });
+}
+
+/** The room's `kind` column: its main bookable capability (dosing before group before therapy). */
+function roomKindOf(capabilities: readonly string[]): string {
+  return (['dosing', 'group', 'therapy'] as const).find((c) => capabilities.includes(c)) ?? 'therapy';
+}
+
+function roomViewOf(row: typeof room.$inferSelect): RoomView {
+  return { id: row.id, name: row.name, capabilities: row.capabilities, capacity: row.capacity, active: row.active };
+}
+
+/** Two rooms of one clinic may not share a name (the calendar and reminders name rooms). */
+async function assertRoomNameFree(tx: Parameters<Parameters<typeof transact>[2]>[0], clinicId: string, name: string, exceptId: string | null): Promise<void> {
+  const same = and(eq(room.clinicId, clinicId), sql`lower(${room.name}) = lower(${name})`, exceptId ? ne(room.id, exceptId) : undefined);
+  const [row] = await tx.select({ id: room.id }).from(room).where(same).limit(1);
+  if (row) throw new Conflict(`There is already a room called ${name}`, 'room_name_taken');
+}
+
+export async function createRoom(deps: AppDeps, ctx: AuthedContext, input: z.output<typeof roomRequest>): Promise<RoomView> {
+  const clinicId = ctx.auth.user.clinicId;
+  return transact(deps.db, ctx, async (tx, audit) => {
+    await assertRoomNameFree(tx, clinicId, input.name, null);
+    const capabilities = [...new Set(input.capabilities)];
+    const [row] = await tx.insert(room).values({ id: newId(), clinicId, name: input.name, kind: roomKindOf(capabilities), capabilities, capacity: input.capacity, active: input.active }).returning();
+    if (!row) throw new Error('insert returned no row');
+    audit.record({ action: 'create', resourceType: 'Room', resourceId: row.id, detail: { capabilities } });
+    return roomViewOf(row);
+  });
+}
+
+/** Edits a room; taking it out of service keeps its booked appointments (the calendar still shows them). */
+export async function updateRoom(deps: AppDeps, ctx: AuthedContext, id: string, input: z.output<typeof roomRequest>): Promise<RoomView> {
+  const clinicId = ctx.auth.user.clinicId;
+  return transact(deps.db, ctx, async (tx, audit) => {
+    await assertRoomNameFree(tx, clinicId, input.name, id);
+    const capabilities = [...new Set(input.capabilities)];
+    const [row] = await tx
+      .update(room)
+      .set({ name: input.name, kind: roomKindOf(capabilities), capabilities, capacity: input.capacity, active: input.active })
+      .where(and(eq(room.id, id), eq(room.clinicId, clinicId)))
+      .returning();
+    if (!row) throw new NotFound('Room');
+    audit.record({ action: 'update', resourceType: 'Room', resourceId: id, detail: { capabilities, active: input.active } });
+    return roomViewOf(row);
   });
 }
