@@ -10,7 +10,8 @@
  * realistic mix of receipts, draws and witnessed waste as core `LedgerEntry` records, hashed into a
  * valid chain in Node and bulk-inserted with the append-only and sealing triggers switched off for
  * the load, with the container and draw rows they imply. The verifier then runs exactly as
- * `lantern ledger verify` does, against the database.
+ * `lantern ledger verify` does, against the database. BENCH_LEDGER_ENTRIES=200000 builds fewer
+ * entries (for a quicker profile with `node --cpu-prof --import tsx bench/ledger.ts`).
  */
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -32,7 +33,8 @@ import { postgresDatabase } from './engines.js';
 const REQUESTS = 200;
 const STOCK_FOR = 100;
 const DRAW_MG = 10;
-const MILLION = 1_000_000;
+/** How many entries the verify part builds: 1,000,000 unless BENCH_LEDGER_ENTRIES says otherwise (for profiling). */
+const MILLION = Number(process.env.BENCH_LEDGER_ENTRIES || 1_000_000);
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);

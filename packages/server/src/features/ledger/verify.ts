@@ -1,10 +1,10 @@
 import { asc, isNull, sql } from 'drizzle-orm';
 import { controlledProduct, emptyLedger, entryFromCanonical, replayer, type ControlledProduct, type LedgerEntry, type Replayer } from '@lantern/core';
 import { createHash } from 'node:crypto';
-import { chainHash } from '../../platform/audit/chain.js';
 import type { Executor } from '../../platform/db/index.js';
 import { ledgerChainHead, ledgerContainer, ledgerDraw, ledgerEntry, ledgerProduct } from '../../platform/db/schema/index.js';
 import { containerOf, witnessOf } from './entry-row.js';
+import { chainHasher } from './verify-hasher.js';
 import { mgText } from './views.js';
 
 /**
@@ -109,6 +109,28 @@ async function replayers(db: Executor): Promise<(clinicId: string) => Replayer> 
   };
 }
 
+/** Why an entry whose chain links fit is still refused: unreadable, columns edited, or the rules refuse it. */
+function replayProblem(row: StoredEntry, replayOf: (clinicId: string) => Replayer, bad: (reason: string) => RowProblem): RowProblem | null {
+  let entry: LedgerEntry;
+  try {
+    entry = entryFromCanonical(row.content) as LedgerEntry;
+  } catch {
+    return bad('its record is not readable');
+  }
+  const mismatch = columnsMismatch(row, entry);
+  if (mismatch) return bad(mismatch);
+  const applied = replayOf(row.clinicId).apply(entry);
+  if (!applied.ok) return bad(`replaying it breaks a ledger rule: ${applied.unmet.map((u) => u.message).join('; ')}`);
+  return null;
+}
+
+/** The first row of a batch that does not fit, by its index in the batch; `beforeHash` when it is found before the hash would be checked. */
+interface RowProblem {
+  readonly index: number;
+  readonly beforeHash: boolean;
+  readonly firstBad: NonNullable<LedgerVerdict['firstBad']>;
+}
+
 export async function verifyLedger(db: Executor): Promise<LedgerVerdict> {
   const [unsealed] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(isNull(ledgerEntry.seq)).limit(1);
   const replayOf = await replayers(db);
@@ -116,34 +138,46 @@ export async function verifyLedger(db: Executor): Promise<LedgerVerdict> {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let checked = 0;
-  // The next batch is fetched while this one is checked.
-  let next = batchAfter(db, 0);
-  for (;;) {
-    const rows = await next;
-    const last = rows.at(-1);
-    if (rows.length === BATCH && last) next = batchAfter(db, last.seq);
-    for (const row of rows) {
-      const seq = row.seq;
-      const bad = (reason: string): LedgerVerdict => ({ ok: false, checked, firstBad: { seq, entryId: row.id, reason } });
-      if (seq !== expectedSeq) return { ok: false, checked, firstBad: { seq: expectedSeq, entryId: null, reason: `entry ${expectedSeq} is missing (next is ${seq})` } };
-      if (row.prevHash !== prevHash) return bad('its previous-hash does not match the entry before it (entries deleted, inserted or reordered)');
-      if (row.hash === null || chainHash(prevHash, row.content) !== row.hash) return bad('its content does not match its hash (the entry was edited)');
-      let entry: LedgerEntry;
-      try {
-        entry = entryFromCanonical(row.content) as LedgerEntry;
-      } catch {
-        return bad('its record is not readable');
+  // The hashes of a batch are recomputed on a worker thread while the main thread checks the links,
+  // the columns and the replay of the same rows, and the next batch is fetched meanwhile.
+  const hasher = chainHasher();
+  try {
+    let next = batchAfter(db, 0);
+    for (;;) {
+      const rows = await next;
+      const last = rows.at(-1);
+      if (rows.length === BATCH && last) next = batchAfter(db, last.seq);
+      const hashed = hasher.firstMismatch(prevHash, rows);
+      let problem: RowProblem | null = null;
+      for (const [index, row] of rows.entries()) {
+        const seq = row.seq;
+        const bad = (beforeHash: boolean, reason: string): RowProblem => ({ index, beforeHash, firstBad: { seq, entryId: row.id, reason } });
+        if (seq !== expectedSeq) {
+          problem = { index, beforeHash: true, firstBad: { seq: expectedSeq, entryId: null, reason: `entry ${expectedSeq} is missing (next is ${seq})` } };
+          break;
+        }
+        if (row.prevHash !== prevHash) {
+          problem = bad(true, 'its previous-hash does not match the entry before it (entries deleted, inserted or reordered)');
+          break;
+        }
+        problem = replayProblem(row, replayOf, (reason) => bad(false, reason));
+        if (problem) break;
+        clinics.add(row.clinicId);
+        prevHash = row.hash ?? '';
+        expectedSeq += 1;
       }
-      const mismatch = columnsMismatch(row, entry);
-      if (mismatch) return bad(mismatch);
-      const applied = replayOf(row.clinicId).apply(entry);
-      if (!applied.ok) return bad(`replaying it breaks a ledger rule: ${applied.unmet.map((u) => u.message).join('; ')}`);
-      clinics.add(row.clinicId);
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
+      const hashBad = await hashed;
+      const start = checked;
+      if (hashBad >= 0 && (!problem || hashBad < problem.index || (hashBad === problem.index && !problem.beforeHash))) {
+        const row = rows[hashBad];
+        return { ok: false, checked: start + hashBad, firstBad: { seq: row?.seq ?? expectedSeq, entryId: row?.id ?? null, reason: 'its content does not match its hash (the entry was edited)' } };
+      }
+      if (problem) return { ok: false, checked: start + problem.index, firstBad: problem.firstBad };
+      checked += rows.length;
+      if (rows.length < BATCH) break;
     }
-    if (rows.length < BATCH) break;
+  } finally {
+    await hasher.close();
   }
   if (unsealed) return { ok: false, checked, firstBad: { seq: expectedSeq, entryId: unsealed.id, reason: 'an entry has no place in the chain (inserted around the sealing trigger)' } };
   const [head] = await db.select().from(ledgerChainHead).limit(1);
