@@ -119,4 +119,28 @@ describe('tampering is detected and the first bad row named', () => {
     await tamper(`INSERT INTO audit_event SELECT * FROM tail; DROP TABLE tail`);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
+
+  it('finds a row that stands beyond the chain head', async () => {
+    await tamper(`INSERT INTO audit_event (id, seq, at, clinic_id, user_id, user_roles, action, outcome, patient_id, resource_type, resource_id, source_ip,
+      user_agent, request_id, break_glass_reason, detail, prev_hash, hash) SELECT gen_random_uuid(), seq + 1000, at, clinic_id, user_id, user_roles, action, outcome, patient_id,
+      resource_type, resource_id, source_ip, user_agent, request_id, break_glass_reason, detail, prev_hash, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)`);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBad: { reason: expect.stringContaining('beyond the chain head') } });
+    await tamper(`DELETE FROM audit_event WHERE seq > (SELECT seq FROM audit_chain_head)`);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+});
+
+describe('verifying while the server seals', () => {
+  it('never reports a fault for rows sealed during the check', async () => {
+    const writes = (async () => {
+      for (let i = 0; i < 30; i++) {
+        await database.db.transaction((tx) => appendAudit(tx, entry(3000 + i)));
+        await sealPendingAudit(database.db);
+      }
+    })();
+    const verdicts = await Promise.all(Array.from({ length: 6 }, () => verifyAuditChain(database.db)));
+    await writes;
+    expect(verdicts.map((v) => v.firstBad)).toEqual(verdicts.map(() => null));
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
 });

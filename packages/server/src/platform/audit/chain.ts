@@ -1,4 +1,4 @@
-import { asc, count, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { AuditAction, AuditOutcome } from '@lantern/core';
 import { sha256Hex } from '../crypto.js';
 import type { Executor } from '../db/index.js';
@@ -155,56 +155,69 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let checked = 0;
+  const fault = (seq: number, reason: string): ChainVerdict => ({ ok: false, checked, pending: 0, firstBad: { seq, reason } });
+  // The server seals new batches while this runs: check the rows up to the head as read, then any
+  // sealed since, until the head stands still. A row beyond a head that did not move was not sealed.
+  let head = await chainHead(db);
+  if (!head) return fault(0, 'the chain head row is missing');
   for (;;) {
-    const rows = await db
-      .select({
-        seq: auditEvent.seq,
-        id: auditEvent.id,
-        at: auditEvent.at,
-        clinicId: auditEvent.clinicId,
-        userId: auditEvent.userId,
-        userRoles: auditEvent.userRoles,
-        action: auditEvent.action,
-        outcome: auditEvent.outcome,
-        patientId: auditEvent.patientId,
-        resourceType: auditEvent.resourceType,
-        resourceId: auditEvent.resourceId,
-        sourceIp: auditEvent.sourceIp,
-        userAgent: auditEvent.userAgent,
-        requestId: auditEvent.requestId,
-        breakGlassReason: auditEvent.breakGlassReason,
-        detailText: sql<string | null>`${auditEvent.detail}::text`,
-        prevHash: auditEvent.prevHash,
-        hash: auditEvent.hash,
-      })
-      .from(auditEvent)
-      .where(gt(auditEvent.seq, expectedSeq - 1))
-      .orderBy(asc(auditEvent.seq))
-      .limit(BATCH);
-    for (const row of rows) {
-      const seq = row.seq ?? 0;
-      const bad = (reason: string): ChainVerdict => ({ ok: false, checked, pending: 0, firstBad: { seq, reason } });
-      if (seq !== expectedSeq) {
-        return { ok: false, checked, pending: 0, firstBad: { seq: expectedSeq, reason: `row ${expectedSeq} is missing (next row is ${seq})` } };
+    for (;;) {
+      const rows = await chainRows(db, expectedSeq - 1, head.seq);
+      for (const row of rows) {
+        const seq = row.seq ?? 0;
+        if (seq !== expectedSeq) return fault(expectedSeq, `row ${expectedSeq} is missing (next row is ${seq})`);
+        if (row.prevHash !== prevHash) return fault(seq, 'its previous-hash does not match the row before it (rows deleted, inserted or reordered)');
+        if (chainHash(prevHash, auditContent(row)) !== row.hash) return fault(seq, 'its content does not match its hash (the row was edited)');
+        prevHash = row.hash;
+        expectedSeq += 1;
+        checked += 1;
       }
-      if (row.prevHash !== prevHash) return bad('its previous-hash does not match the row before it (rows deleted, inserted or reordered)');
-      if (chainHash(prevHash, auditContent(row)) !== row.hash) return bad('its content does not match its hash (the row was edited)');
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
+      if (rows.length < BATCH) break;
     }
-    if (rows.length < BATCH) break;
-  }
-  const [head] = await db.select().from(auditChainHead).limit(1);
-  if (!head) return { ok: false, checked, pending: 0, firstBad: { seq: 0, reason: 'the chain head row is missing' } };
-  if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
-    return {
-      ok: false,
-      checked,
-      pending: 0,
-      firstBad: { seq: expectedSeq, reason: `the chain head expects ${head.seq} rows but ${expectedSeq - 1} are present (rows removed from the end)` },
-    };
+    if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
+      return fault(expectedSeq, `the chain head expects ${head.seq} rows but ${expectedSeq - 1} are present (rows removed from the end)`);
+    }
+    const [beyond] = await db.select({ seq: auditEvent.seq }).from(auditEvent).where(gt(auditEvent.seq, head.seq)).orderBy(asc(auditEvent.seq)).limit(1);
+    if (!beyond) break;
+    const moved = await chainHead(db);
+    if (!moved) return fault(0, 'the chain head row is missing');
+    if (moved.seq === head.seq) return fault(beyond.seq ?? 0, 'a row stands beyond the chain head (inserted outside the sealing)');
+    head = moved;
   }
   const [waiting] = await db.select({ n: count() }).from(auditEvent).where(isNull(auditEvent.seq));
   return { ok: true, checked, pending: Number(waiting?.n ?? 0), firstBad: null };
+}
+
+async function chainHead(db: Executor): Promise<{ readonly seq: number; readonly hash: string } | null> {
+  const [head] = await db.select({ seq: auditChainHead.seq, hash: auditChainHead.hash }).from(auditChainHead).limit(1);
+  return head ?? null;
+}
+
+/** Sealed rows after `after`, up to `upTo`, in chain order, with what their hash covers. */
+function chainRows(db: Executor, after: number, upTo: number) {
+  return db
+    .select({
+      seq: auditEvent.seq,
+      id: auditEvent.id,
+      at: auditEvent.at,
+      clinicId: auditEvent.clinicId,
+      userId: auditEvent.userId,
+      userRoles: auditEvent.userRoles,
+      action: auditEvent.action,
+      outcome: auditEvent.outcome,
+      patientId: auditEvent.patientId,
+      resourceType: auditEvent.resourceType,
+      resourceId: auditEvent.resourceId,
+      sourceIp: auditEvent.sourceIp,
+      userAgent: auditEvent.userAgent,
+      requestId: auditEvent.requestId,
+      breakGlassReason: auditEvent.breakGlassReason,
+      detailText: sql<string | null>`${auditEvent.detail}::text`,
+      prevHash: auditEvent.prevHash,
+      hash: auditEvent.hash,
+    })
+    .from(auditEvent)
+    .where(and(gt(auditEvent.seq, after), lte(auditEvent.seq, upTo)))
+    .orderBy(asc(auditEvent.seq))
+    .limit(BATCH);
 }
