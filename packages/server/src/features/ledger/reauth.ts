@@ -7,6 +7,7 @@ import { appUser } from '../../platform/db/schema/index.js';
 import { decryptSecret } from '../../platform/crypto.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import { verifyTotp } from '../../platform/auth/totp.js';
+import { lockUser, updateUser } from '../identity/repo.js';
 
 /**
  * A second person confirming on this device, now: a waste witness, the second counter of a count, an
@@ -82,7 +83,7 @@ export async function confirm(
     }
     lastTotpStep = checked.totpStep;
   }
-  await tx.update(appUser).set({ failedAttempts: 0, lastTotpStep, updatedAt: now }).where(eq(appUser.id, user.id));
+  await updateUser(tx, user.id, { failedAttempts: 0, lastTotpStep }, now);
   audit.record({ action: 'execute', resourceType: 'LedgerConfirmation', resourceId: user.id, detail: { purpose, mfa: checked.mfa } });
   return { id: user.id, roles: user.roles as StaffRole[], name: user.displayName };
 }
@@ -91,14 +92,11 @@ export async function confirm(
 export async function countFailedConfirmation(deps: AppDeps, error: unknown, now: Date): Promise<void> {
   if (!(error instanceof ConfirmationRefused) || !error.countsTowardsLockout) return;
   await deps.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(appUser).where(eq(appUser.id, error.userId)).limit(1).for('update');
+    const user = await lockUser(tx, error.userId);
     if (!user) return;
     const { policy } = await deps.policies.current(user.clinicId, tx);
     const attempts = user.failedAttempts + 1;
     const lock = lockAfterFailure(attempts, policy.security, now);
-    await tx
-      .update(appUser)
-      .set({ failedAttempts: attempts, lockedUntil: lock instanceof Date ? lock : user.lockedUntil, lockedManual: lock === 'manual' || user.lockedManual, updatedAt: now })
-      .where(eq(appUser.id, user.id));
+    await updateUser(tx, user.id, { failedAttempts: attempts, lockedUntil: lock instanceof Date ? lock : user.lockedUntil, lockedManual: lock === 'manual' || user.lockedManual }, now);
   });
 }
