@@ -159,4 +159,87 @@ describe('schedule set-up', () => {
     await waitForShell(therapist.page);
     expect(await therapist.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule set-up' }).count()).toBe(0);
   });
+
+  it('lets the front desk withdraw time off, after a confirmation, and the hours are bookable again', async () => {
+    const jonah = setup.staff.find((s) => s.displayName.startsWith('Jonah Feld'));
+    if (!jonah) throw new Error('The demo seed lacks Jonah Feld');
+    const day = nextWeekday(3, 22);
+    const start = new Date(`${day}T15:00:00Z`).toISOString();
+    const end = new Date(`${day}T23:00:00Z`).toISOString();
+    const { id } = await admin.send<{ id: string }>('POST', `/api/scheduling/staff/${jonah.id}/time-off`, { start, end, note: 'Retreat' });
+
+    const { page } = await openPage(browser);
+    await signIn(page, 'frontdesk@lantern.test');
+    await waitForShell(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule set-up' }).click();
+    await page.getByRole('textbox', { name: 'Staff member' }).or(page.getByRole('combobox', { name: 'Staff member' })).first().click();
+    await page.getByRole('option', { name: /^Jonah Feld/ }).click();
+    const table = page.getByRole('table', { name: /^Time off of Jonah Feld/ });
+    const row = table.getByRole('row').filter({ hasText: 'Retreat' });
+    await row.getByRole('button', { name: /^Withdraw time off from / }).click();
+    const confirm = page.getByRole('dialog', { name: 'Withdraw this time off?' });
+    await confirm.getByText(/Jonah Feld, LMFT can be booked in those hours again/).waitFor();
+    await screenshot(page, 'schedule-setup-time-off-withdraw-confirm');
+    await confirm.getByRole('button', { name: 'Withdraw time off' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('alert').filter({ hasText: 'Time off withdrawn' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'Retreat' }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Time off' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'schedule-setup-time-off-withdrawn');
+    const after = await admin.get<SchedulingSetup>('/api/scheduling/setup');
+    expect(after.staff.find((s) => s.id === jonah.id)?.timeOff.map((o) => o.id)).not.toContain(id);
+  });
+
+  it('lets a therapist keep their own hours and time off from home, and nobody else’s', async () => {
+    const jonah = setup.staff.find((s) => s.displayName.startsWith('Jonah Feld'));
+    const priya = setup.staff.find((s) => s.displayName.startsWith('Priya Natarajan'));
+    if (!jonah || !priya) throw new Error('The demo seed lacks Jonah Feld or Priya Natarajan');
+    const { page } = await openPage(browser);
+    await signIn(page, 'therapist@lantern.test');
+    await waitForShell(page);
+    await page.getByRole('region', { name: "Today's agenda" }).getByRole('link', { name: 'My hours' }).waitFor();
+    await screenshot(page, 'my-hours-from-home');
+    await page.getByRole('region', { name: "Today's agenda" }).getByRole('link', { name: 'My hours' }).click();
+    await page.getByRole('heading', { name: 'My hours', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'My weekly hours' }).waitFor();
+    await screenshot(page, 'my-hours');
+
+    // Fridays until 16:00 instead of 13:00.
+    await page.getByLabel('Friday until', { exact: true }).fill('16:00');
+    await page.getByRole('button', { name: 'Save my hours' }).click();
+    await page.getByText('Hours saved').waitFor();
+    await screenshot(page, 'my-hours-saved');
+    const saved = (await admin.get<SchedulingSetup>('/api/scheduling/setup')).staff.find((s) => s.id === jonah.id);
+    expect(saved?.weekly.friday).toEqual([{ start: '09:00', end: '16:00' }]);
+
+    // A day off, recorded and then withdrawn again.
+    const day = nextWeekday(4, 23);
+    await page.getByLabel('First day off').fill(day);
+    await page.getByLabel('Last day off').fill(day);
+    await page.getByLabel('Note (optional)').fill('Dentist');
+    await page.getByRole('button', { name: 'Add time off' }).click();
+    const mine = page.getByRole('table', { name: 'My time off' });
+    await mine.getByRole('cell', { name: 'Dentist' }).waitFor();
+    await page.getByRole('heading', { name: 'Time off' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'my-hours-time-off');
+    await mine.getByRole('row').filter({ hasText: 'Dentist' }).getByRole('button', { name: /^Withdraw time off from / }).click();
+    const confirm = page.getByRole('dialog', { name: 'Withdraw this time off?' });
+    await confirm.getByText(/You can be booked in those hours again/).waitFor();
+    await confirm.getByRole('button', { name: 'Withdraw time off' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await mine.getByRole('row').filter({ hasText: 'Dentist' }).waitFor({ state: 'detached' });
+
+    // The calendar offers the same page.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('heading', { name: 'Calendar' }).waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'my-hours-from-calendar');
+    await page.getByRole('main').getByRole('link', { name: 'My hours' }).click();
+    await page.getByRole('heading', { name: 'My hours', level: 1 }).waitFor();
+
+    // The server keeps a therapist to their own hours.
+    const therapist = await apiSession('therapist@lantern.test');
+    await expect(therapist.send('PUT', `/api/scheduling/staff/${priya.id}/availability`, { weekly: {} })).rejects.toThrow(/ 403 /);
+    await admin.send('PUT', `/api/scheduling/staff/${jonah.id}/availability`, { weekly: jonah.weekly, overrides: jonah.overrides });
+  });
 });

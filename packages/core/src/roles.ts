@@ -37,6 +37,11 @@ export const CAPABILITIES = {
   'schedule.book': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
   /** Clinic hours, staff weekly templates and time off, appointment types and reminder templates. */
   'schedule.manage': ['admin', 'front_desk'],
+  /**
+   * A clinician's own weekly hours, date exceptions and time off (and nobody else's): they know their
+   * week first. `schedule.manage` edits anyone's; see `mayEditStaffHours`.
+   */
+  'schedule.own_hours': ['physician', 'nurse', 'therapist'],
   /** The intake queue: inquiries, their pre-screens, triage, notes and conversion to a patient (issue #3). */
   'intake.manage': ['admin', 'physician', 'nurse', 'therapist', 'front_desk'],
   /** Urgent clinic alerts on the home screen (e.g. a pre-screen with a safety signal). */

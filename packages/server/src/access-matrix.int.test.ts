@@ -175,6 +175,8 @@ function rules(): RouteRule[] {
     { method: 'PUT', url: '/api/scheduling/clinic-hours', allowed: ['admin', 'front_desk'], body: { weekly: { monday: [{ start: '08:00', end: '18:00' }] } } },
     { method: 'PUT', url: `/api/scheduling/staff/${ids.staff}/availability`, allowed: ['admin', 'front_desk'], body: { weekly: {} } },
     { method: 'POST', url: `/api/scheduling/staff/${ids.staff}/time-off`, allowed: ['admin', 'front_desk'], body: { start: '2027-01-04T15:00:00Z', end: '2027-01-05T00:00:00Z' } },
+    // A clinician also keeps their own hours and time off (staff-hours.int.test.ts); `ids.staff` is someone else, so 403.
+    { method: 'POST', url: `/api/scheduling/staff/${ids.staff}/time-off/${ids.grant}/withdraw`, allowed: ['admin', 'front_desk'], documentedAs: '/api/scheduling/staff/{id}/time-off/{timeOffId}/withdraw' },
     { method: 'POST', url: '/api/scheduling/appointment-types', allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
     { method: 'PUT', url: `/api/scheduling/appointment-types/${ids.grant}`, allowed: ['admin', 'front_desk'], body: { kind: 'follow_up', name: 'Check-in call', phase: 'other', durationMinutes: 20, staff: [], roomCapability: null } },
     { method: 'POST', url: '/api/scheduling/rooms', allowed: ['admin', 'front_desk'], body: { name: 'Matrix room', capabilities: ['therapy'] } },

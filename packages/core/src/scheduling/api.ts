@@ -290,6 +290,8 @@ export const appointmentListQuery = z
 export const appointmentParams = z.strictObject({ id: uuid });
 export const appointmentTypeParams = z.strictObject({ id: uuid });
 export const staffParams = z.strictObject({ id: uuid });
+/** One time-off entry of one staff member (`/api/scheduling/staff/{id}/time-off/{timeOffId}/…`). */
+export const timeOffParams = z.strictObject({ id: uuid, timeOffId: uuid });
 export const roomParams = z.strictObject({ id: uuid });
 
 // ---- Course planner -----------------------------------------------------------------------------

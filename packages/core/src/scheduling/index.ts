@@ -29,3 +29,4 @@ export {
 export { defaultAppointmentTypes } from './appointment-types.js';
 export { assertStatusMove, canMoveStatus, holdsTime, lateCancelFee } from './appointment-status.js';
 export { reminderMessage, type ReminderInput } from './reminder-message.js';
+export { mayEditStaffHours, type StaffHoursActor } from './staff-hours-access.js';

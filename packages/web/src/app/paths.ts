@@ -87,6 +87,9 @@ export const CONSENT_DOCUMENTS_PATH = '/admin/consent-documents';
 export const CALENDAR_PATH = '/calendar';
 export const CHECK_IN_PATH = '/check-in';
 
+/** A clinician's own weekly hours and time off (beside the calendar, where their bookings show). */
+export const MY_HOURS_PATH = `${CALENDAR_PATH}/my-hours`;
+
 /** Schedule set-up: staff hours and time off, appointment types, opening hours, rooms (issue #5). */
 export const SCHEDULE_SETUP_PATH = '/admin/schedule';
 

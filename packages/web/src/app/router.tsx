@@ -8,7 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { Loading } from '../ui/Loading';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
-import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, CONSENT_SIGNING_ROUTE, HOME_PATH, INTAKE_PATH, LEDGER_PATH, MFA_ENROL_PATH, NEW_PLAN_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH, SCHEDULE_SETUP_PATH } from './paths';
+import { CALENDAR_PATH, CHECK_IN_PATH, CONSENT_DOCUMENTS_PATH, CONSENT_SIGNING_ROUTE, HOME_PATH, INTAKE_PATH, LEDGER_PATH, MFA_ENROL_PATH, MY_HOURS_PATH, NEW_PLAN_PATH, NOTE_TEMPLATES_PATH, PUBLIC_PAGES_ADMIN_PATH, SCHEDULE_SETUP_PATH } from './paths';
 import { RequireCapability } from './RequireCapability';
 import { RequireSession } from './RequireSession';
 
@@ -30,6 +30,7 @@ const NewPlanPage = lazy(() => import('../features/course/NewPlanPage').then((m)
 const NoteTemplatesPage = lazy(() => import('../features/admin/NoteTemplatesPage').then((m) => ({ default: m.NoteTemplatesPage })));
 const CalendarPage = lazy(() => import('../features/scheduling/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const ScheduleSetupPage = lazy(() => import('../features/scheduling/setup/ScheduleSetupPage').then((m) => ({ default: m.ScheduleSetupPage })));
+const MyHoursPage = lazy(() => import('../features/scheduling/MyHoursPage').then((m) => ({ default: m.MyHoursPage })));
 const CheckInBoard = lazy(() => import('../features/scheduling/CheckInBoard').then((m) => ({ default: m.CheckInBoard })));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
 const ConsentDocumentsPage = lazy(() => import('../features/consent/ConsentDocumentsPage').then((m) => ({ default: m.ConsentDocumentsPage })));
@@ -78,6 +79,7 @@ const routes: RouteObject[] = [
       { path: INTAKE_PATH.slice(1), element: guarded('intake.manage', <IntakeQueuePage />) },
       { path: `${INTAKE_PATH.slice(1)}/:id`, element: guarded('intake.manage', <InquiryDetailPage />) },
       { path: CALENDAR_PATH.slice(1), element: guarded('schedule.read', <CalendarPage />) },
+      { path: MY_HOURS_PATH.slice(1), element: guarded('schedule.own_hours', <MyHoursPage />) },
       { path: CHECK_IN_PATH.slice(1), element: guarded('schedule.book', <CheckInBoard />) },
       { path: LEDGER_PATH.slice(1), element: guarded('ledger.read', <LedgerPage />) },
       { path: 'admin/staff', element: guarded('staff.manage', <StaffPage />) },

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import type { CourseTimelineView, EligibilityView, PatientHeader, PhaseListItem } from '@lantern/core';
+import type { CourseTimelineView, EligibilityView, PatientHeader, PatientProfile, PhaseListItem } from '@lantern/core';
 import { Agent, testApp, type TestApp } from '../../../test/harness.js';
 import { verifyAuditChain } from '../../platform/audit/chain.js';
-import { course, inquiry } from '../../platform/db/schema/index.js';
+import { course, inquiry, patient } from '../../platform/db/schema/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 
 let t: TestApp;
@@ -60,5 +60,20 @@ describe('the demo clinic', () => {
     expect(eligibility.get(byName('Cyrus Bell')?.id ?? '')).toBe('not_eligible');
     const [completed] = await t.database.db.select({ n: count() }).from(course).where(eq(course.status, 'completed'));
     expect(Number(completed?.n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives every chart a postal address of its own, shown on the profile', async () => {
+    const charts = await t.database.db.select().from(patient);
+    expect(charts.length).toBeGreaterThanOrEqual(30);
+    for (const chart of charts) {
+      expect(chart.addressLine1, chart.legalFamilyName).toMatch(/^\d+ \w/);
+      expect([chart.addressCity, chart.addressState, chart.addressPostalCode].every(Boolean), chart.legalFamilyName).toBe(true);
+      expect(chart.addressPostalCode).toMatch(/^\d{5}$/);
+    }
+    expect(new Set(charts.map((c) => c.addressLine1)).size).toBe(charts.length);
+    const frontDesk = await signIn('frontdesk@lantern.test');
+    const [first] = charts;
+    const profile = (await frontDesk.get(`/api/patients/${first?.id}/profile`)).json() as PatientProfile;
+    expect(profile.address).toMatchObject({ line1: first?.addressLine1, city: first?.addressCity, state: 'MN', postalCode: first?.addressPostalCode });
   });
 });

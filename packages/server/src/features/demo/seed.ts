@@ -12,6 +12,7 @@ import { seedPublicPages } from '../public-site/pages-service.js';
 import { seedDemoInquiries } from '../intake/demo-inquiries.js';
 import { seedDemoSchedule } from '../scheduling/demo-schedule.js';
 import { seedDemoCourses } from '../course/demo-courses.js';
+import { seedDemoAddresses } from './demo-addresses.js';
 import { seedDemoPopulation } from './demo-population.js';
 import { seedDemoLedger } from '../ledger/demo-ledger.js';
 
@@ -151,6 +152,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
   });
   await seedDemoCourses(db, now);
   await seedDemoPopulation(db, now);
+  // Last of the charts: every person the seed made has a postal address (the dispensing log names it).
+  await seedDemoAddresses(db);
   await seedDemoLedger(db, now);
   return true;
 }

@@ -107,7 +107,8 @@ async function dispensing(ctx: Context): Promise<LedgerReport['rows']> {
   return draws.flatMap(({ row, entry }) => {
     if (entry.kind !== 'draw') return [];
     const person = byId.get(entry.patientId);
-    const address = person ? [person.line1, person.line2, [person.city, person.state, person.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+    // As a US address is written: "12 Elm St, Apt 2, Saint Paul, MN 55104".
+    const address = person ? [person.line1, person.line2, person.city, [person.state, person.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
     return [[
       ctx.when(entry.at),
       person ? `${person.family}, ${person.given}` : '',

@@ -12,6 +12,7 @@ import {
   schedulingSetup,
   staffAvailabilityRequest,
   staffParams,
+  timeOffParams,
   timeOffRequest,
 } from '@lantern/core';
 import type { AppDeps } from '../../platform/deps.js';
@@ -23,7 +24,8 @@ const tags = ['scheduling'];
 /**
  * The clinic's scheduling set-up (issue #5): opening hours and holidays, staff weekly templates,
  * date exceptions and time off, appointment types, rooms. Read by everyone who sees the calendar; changed
- * by `schedule.manage` (admin, front desk). No patient data.
+ * by `schedule.manage` (admin, front desk), except that a clinician keeps their own hours and time off
+ * (`schedule.own_hours`). No patient data.
  */
 export function schedulingSetupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async function schedulingSetupPlugin(app) {
@@ -40,18 +42,28 @@ export function schedulingSetupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { ok: true as const };
     });
 
+    // Staff hours: the door admits everyone on the calendar; the service then lets the admin and the
+    // front desk change anyone's hours and a clinician only their own (core `mayEditStaffHours`, 403 otherwise).
     app.put('/api/scheduling/staff/:id/availability', {
-      config: { capability: 'schedule.manage' },
-      schema: { tags, summary: "Set a staff member's weekly template and date exceptions", params: staffParams, body: staffAvailabilityRequest, response: { 200: okResponse } },
+      config: { capability: 'schedule.read' },
+      schema: { tags, summary: "Set a staff member's weekly template and date exceptions (a clinician: their own)", params: staffParams, body: staffAvailabilityRequest, response: { 200: okResponse } },
     }, async (request) => {
       await setup.setStaffAvailability(deps, authed(request.ctx), request.params.id, request.body);
       return { ok: true as const };
     });
 
     app.post('/api/scheduling/staff/:id/time-off', {
-      config: { capability: 'schedule.manage' },
-      schema: { tags, summary: 'Record time off for a staff member', params: staffParams, body: timeOffRequest, response: { 201: z.object({ id: z.uuid() }) } },
+      config: { capability: 'schedule.read' },
+      schema: { tags, summary: 'Record time off for a staff member (a clinician: their own)', params: staffParams, body: timeOffRequest, response: { 201: z.object({ id: z.uuid() }) } },
     }, async (request, reply) => reply.status(201).send(await setup.addTimeOff(deps, authed(request.ctx), request.params.id, request.body)));
+
+    app.post('/api/scheduling/staff/:id/time-off/:timeOffId/withdraw', {
+      config: { capability: 'schedule.read' },
+      schema: { tags, summary: 'Withdraw time off still ahead or under way (a clinician: their own); 409 once it has ended', params: timeOffParams, response: { 200: okResponse } },
+    }, async (request) => {
+      await setup.withdrawTimeOff(deps, authed(request.ctx), request.params.id, request.params.timeOffId);
+      return { ok: true as const };
+    });
 
     app.post('/api/scheduling/appointment-types', {
       config: { capability: 'schedule.manage' },

@@ -1,6 +1,8 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import {
   Conflict,
+  Forbidden,
+  mayEditStaffHours,
   NotFound,
   ValidationError,
   type appointmentTypeRequest,
@@ -15,7 +17,8 @@ import {
 import type { z } from 'zod';
 import type { AuthedContext } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { transact } from '../../platform/audit/trail.js';
+import { transact, type AuditTrail } from '../../platform/audit/trail.js';
+import type { Tx } from '../../platform/db/index.js';
 import { appUser, appointmentType, clinicSchedule, room, staffAvailability, staffTimeOff } from '../../platform/db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { appointmentTypeById, appointmentTypeRows, clinicCalendarOf, roomRows, staffCalendars } from './setup-repo.js';
@@ -86,30 +89,64 @@ export async function setClinicHours(deps: AppDeps, ctx: AuthedContext, input: z
   });
 }
 
-async function assertStaffMember(tx: Parameters<Parameters<typeof transact>[2]>[0], clinicId: string, userId: string): Promise<void> {
+async function assertStaffMember(tx: Tx, clinicId: string, userId: string): Promise<void> {
   const [row] = await tx.select({ id: appUser.id }).from(appUser).where(and(eq(appUser.id, userId), eq(appUser.clinicId, clinicId), eq(appUser.kind, 'staff'))).limit(1);
   if (!row) throw new NotFound('Staff member');
 }
 
+/**
+ * The admin and the front desk change anyone's hours; a clinician only their own (`mayEditStaffHours`).
+ * A refusal is kept in the audit trail even though nothing changes.
+ */
+function assertMayEditHours(ctx: AuthedContext, audit: AuditTrail, attempt: { userId: string; resourceType: 'StaffAvailability' | 'StaffTimeOff'; action: 'create' | 'update' | 'delete' }): void {
+  if (mayEditStaffHours(ctx.auth.user, attempt.userId)) return;
+  audit.failure({ action: attempt.action, resourceType: attempt.resourceType, resourceId: attempt.userId, detail: { reason: 'not_own_hours' } });
+  throw new Forbidden('You can change only your own hours and time off', 'not_own_hours');
+}
+
 export async function setStaffAvailability(deps: AppDeps, ctx: AuthedContext, userId: string, input: z.output<typeof staffAvailabilityRequest>): Promise<void> {
-  assertNoOverlap(input.weekly, input.overrides);
   const clinicId = ctx.auth.user.clinicId;
   await transact(deps.db, ctx, async (tx, audit) => {
+    assertMayEditHours(ctx, audit, { userId, resourceType: 'StaffAvailability', action: 'update' });
+    assertNoOverlap(input.weekly, input.overrides);
     await assertStaffMember(tx, clinicId, userId);
     const values = { weekly: input.weekly, overrides: input.overrides, updatedAt: ctx.now, updatedBy: ctx.auth.user.id };
     await tx.insert(staffAvailability).values({ userId, clinicId, ...values }).onConflictDoUpdate({ target: staffAvailability.userId, set: values });
-    audit.record({ action: 'update', resourceType: 'StaffAvailability', resourceId: userId, detail: { overrides: input.overrides.length } });
+    audit.record({ action: 'update', resourceType: 'StaffAvailability', resourceId: userId, detail: { overrides: input.overrides.length, own: userId === ctx.auth.user.id } });
   });
 }
 
 export async function addTimeOff(deps: AppDeps, ctx: AuthedContext, userId: string, input: z.output<typeof timeOffRequest>): Promise<{ id: string }> {
   const clinicId = ctx.auth.user.clinicId;
   return transact(deps.db, ctx, async (tx, audit) => {
+    assertMayEditHours(ctx, audit, { userId, resourceType: 'StaffTimeOff', action: 'create' });
     await assertStaffMember(tx, clinicId, userId);
     const id = newId();
     await tx.insert(staffTimeOff).values({ id, clinicId, userId, startsAt: new Date(input.start), endsAt: new Date(input.end), note: input.note, createdAt: ctx.now, createdBy: ctx.auth.user.id });
     audit.record({ action: 'create', resourceType: 'StaffTimeOff', resourceId: id, detail: { userId } });
     return { id };
+  });
+}
+
+/**
+ * Withdraws time off that is still ahead or under way: the hours become bookable again. The row stays
+ * (marked withdrawn) so the trail shows what was planned; time off that has ended is history and stays.
+ */
+export async function withdrawTimeOff(deps: AppDeps, ctx: AuthedContext, userId: string, timeOffId: string): Promise<void> {
+  const clinicId = ctx.auth.user.clinicId;
+  await transact(deps.db, ctx, async (tx, audit) => {
+    assertMayEditHours(ctx, audit, { userId, resourceType: 'StaffTimeOff', action: 'delete' });
+    const [row] = await tx
+      .select()
+      .from(staffTimeOff)
+      .where(and(eq(staffTimeOff.id, timeOffId), eq(staffTimeOff.clinicId, clinicId), eq(staffTimeOff.userId, userId)))
+      .for('update')
+      .limit(1);
+    if (!row) throw new NotFound('Time off');
+    if (row.withdrawnAt) throw new Conflict('This time off has already been withdrawn', 'already_withdrawn');
+    if (row.endsAt <= ctx.now) throw new Conflict('This time off has ended; it stays on record', 'time_off_ended');
+    await tx.update(staffTimeOff).set({ withdrawnAt: ctx.now }).where(eq(staffTimeOff.id, timeOffId));
+    audit.record({ action: 'delete', resourceType: 'StaffTimeOff', resourceId: timeOffId, detail: { userId, withdrawn: true } });
   });
 }
 
@@ -154,7 +191,7 @@ function roomViewOf(row: typeof room.$inferSelect): RoomView {
 }
 
 /** Two rooms of one clinic may not share a name (the calendar and reminders name rooms). */
-async function assertRoomNameFree(tx: Parameters<Parameters<typeof transact>[2]>[0], clinicId: string, name: string, exceptId: string | null): Promise<void> {
+async function assertRoomNameFree(tx: Tx, clinicId: string, name: string, exceptId: string | null): Promise<void> {
   const same = and(eq(room.clinicId, clinicId), sql`lower(${room.name}) = lower(${name})`, exceptId ? ne(room.id, exceptId) : undefined);
   const [row] = await tx.select({ id: room.id }).from(room).where(same).limit(1);
   if (row) throw new Conflict(`There is already a room called ${name}`, 'room_name_taken');

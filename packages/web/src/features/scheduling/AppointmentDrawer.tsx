@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Checkbox, Drawer, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { CANCEL_REASON_LABELS, CANCEL_REASONS, type AppointmentView, type CancelReason } from '@lantern/core';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AttendanceButtons } from './AttendanceButtons';
+import { GroupMembers } from './GroupMembers';
 import { useAttendance, useCancelAppointment, useSetStatus } from './scheduling-api';
 import { dayLabel, STATUS_LABELS, timeRange } from './labels';
 
-/** One appointment: who, when, where; check-in, move and cancel (with a reason). */
+/** One appointment: who, when, where; check-in, move and cancel (with a reason); a group's members. */
 export function AppointmentDrawer(props: { appointment: AppointmentView; timeZone: string; onClose: () => void; onMove: (a: AppointmentView) => void }): React.JSX.Element {
   const { appointment: a } = props;
   const status = useSetStatus();
@@ -17,6 +19,10 @@ export function AppointmentDrawer(props: { appointment: AppointmentView; timeZon
   const [cancelling, setCancelling] = useState(false);
   const [following, setFollowing] = useState(false);
   const live = a.status === 'booked' || a.status === 'arrived';
+  // A group's patients are listed (and added and withdrawn) by GroupMembers; withdrawn people are not "with" anyone.
+  const group = a.kind === 'group';
+  const people = a.participants.filter((p) => p.status !== 'withdrawn' && !(group && p.kind === 'patient'));
+  const mark = (patientId: string, value: 'attended' | 'no_show'): void => attendance.mutate({ patientId, attendance: value });
   return (
     <Drawer opened onClose={props.onClose} position="right" title={a.typeName} size="md">
       <Stack gap="sm">
@@ -32,26 +38,17 @@ export function AppointmentDrawer(props: { appointment: AppointmentView; timeZon
         </Text>
         <Text size="sm">{a.roomName ?? (a.telehealthUrl ? 'Video visit' : 'No room')}</Text>
         <Stack gap={2}>
-          {a.participants.map((p) => (
+          {people.map((p) => (
             <Text key={p.id} size="sm">
               {p.name ?? 'Patient (not on your care team)'} <Text span c="dimmed" size="xs">
                 {p.role === 'patient' ? (p.status === 'waitlisted' ? 'waitlist' : 'patient') : p.role}
                 {p.attendance ? ` · ${p.attendance.replace('_', ' ')}` : ''}
               </Text>
-              {started && p.kind === 'patient' && p.status === 'booked' && p.name !== null && !p.attendance ? (
-                <>
-                  {' '}
-                  <Button size="compact-xs" variant="subtle" onClick={() => attendance.mutate({ patientId: p.refId, attendance: 'attended' })} aria-label={`${p.name} attended`}>
-                    Attended
-                  </Button>
-                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => attendance.mutate({ patientId: p.refId, attendance: 'no_show' })} aria-label={`${p.name} did not come`}>
-                    Did not come
-                  </Button>
-                </>
-              ) : null}
+              {started ? <AttendanceButtons participant={p} onMark={mark} /> : null}
             </Text>
           ))}
         </Stack>
+        {group ? <GroupMembers appointment={a} started={started} onMark={mark} /> : null}
         {a.staffNotes ? (
           <Text size="sm" c="dimmed">
             {a.staffNotes}

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Select, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconClockEdit, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { instantToLocal, type AppointmentView } from '@lantern/core';
-import { useSession } from '../../app/session-context';
+import { MY_HOURS_PATH } from '../../app/paths';
+import { useCan, useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
@@ -29,6 +31,7 @@ function holds(a: AppointmentView, by: Columns, id: string): boolean {
  */
 export function CalendarPage(): React.JSX.Element {
   const session = useSession();
+  const ownHours = useCan('schedule.own_hours');
   const zone = session.clinic.timeZone;
   const today = instantToLocal(Date.now(), zone).date;
   const [view, setView] = useState<CalendarView>('day');
@@ -69,6 +72,11 @@ export function CalendarPage(): React.JSX.Element {
         description="Click an empty time to book with suggested slots; drag an appointment to move it."
         actions={
           <>
+            {ownHours ? (
+              <Button component={Link} to={MY_HOURS_PATH} variant="default" leftSection={<IconClockEdit size={16} aria-hidden />}>
+                My hours
+              </Button>
+            ) : null}
             <CalendarFeedButton />
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setBooking({ date, time: null, staffId: null, roomId: null })}>
               Book appointment

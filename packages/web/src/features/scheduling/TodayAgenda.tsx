@@ -1,25 +1,33 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useSession } from '../../app/session-context';
+import { useCan, useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
-import { CALENDAR_PATH } from '../../app/paths';
+import { CALENDAR_PATH, MY_HOURS_PATH } from '../../app/paths';
 import { patientsOf, STATUS_LABELS, timeRange } from './labels';
 import { useAgenda } from './scheduling-api';
 
-/** A clinician's appointments today, on their home screen. */
+/** A clinician's appointments today, on their home screen, with the way to their own hours. */
 export function TodayAgenda(): React.JSX.Element {
   const session = useSession();
   const agenda = useAgenda();
+  const ownHours = useCan('schedule.own_hours');
   return (
     <Paper withBorder radius="md" p="md" role="region" aria-label="Today's agenda">
       <Group justify="space-between" mb="xs">
         <Title order={2} fz="lg">
           Today&apos;s agenda
         </Title>
-        <Anchor component={Link} to={CALENDAR_PATH} size="sm">
-          Open calendar
-        </Anchor>
+        <Group gap="md">
+          {ownHours ? (
+            <Anchor component={Link} to={MY_HOURS_PATH} size="sm">
+              My hours
+            </Anchor>
+          ) : null}
+          <Anchor component={Link} to={CALENDAR_PATH} size="sm">
+            Open calendar
+          </Anchor>
+        </Group>
       </Group>
       {agenda.isPending ? <Loading label="Loading your day…" /> : null}
       {agenda.isError ? <ErrorAlert error={agenda.error} title="Your agenda could not be loaded" /> : null}

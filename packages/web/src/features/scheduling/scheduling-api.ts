@@ -85,3 +85,21 @@ export function useAttendance(id: string): UseMutationResult<unknown, ApiError, 
     api<AppointmentView>(`/api/appointments/${encodeURIComponent(id)}/attendance`, { method: 'POST', body: input }),
   );
 }
+
+/** Adds a member to a group session: seated while there is room, otherwise on the waitlist (answers the group as it now stands). */
+export function useAddGroupMember(id: string): UseMutationResult<AppointmentView, ApiError, { patientId: string }> {
+  return useGroupMutation(id, 'members');
+}
+
+/** Takes a member out of a group session; the server seats the first on the waitlist who is free then. */
+export function useWithdrawGroupMember(id: string): UseMutationResult<AppointmentView, ApiError, { patientId: string }> {
+  return useGroupMutation(id, 'members/withdraw');
+}
+
+function useGroupMutation(id: string, action: 'members' | 'members/withdraw'): UseMutationResult<AppointmentView, ApiError, { patientId: string }> {
+  const queryClient = useQueryClient();
+  return useMutation<AppointmentView, ApiError, { patientId: string }>({
+    mutationFn: (input) => api<AppointmentView>(`/api/appointments/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}

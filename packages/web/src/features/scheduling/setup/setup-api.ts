@@ -29,6 +29,13 @@ export function useAddTimeOff(staffId: string): UseMutationResult<{ id: string }
   return useSetupMutation((input: TimeOffInput) => api<{ id: string }>(`/api/scheduling/staff/${encodeURIComponent(staffId)}/time-off`, { method: 'POST', body: input }));
 }
 
+/** Withdraws time off still ahead or under way; those hours are bookable again. */
+export function useWithdrawTimeOff(staffId: string): UseMutationResult<{ ok: true }, ApiError, string> {
+  return useSetupMutation((timeOffId: string) =>
+    api<{ ok: true }>(`/api/scheduling/staff/${encodeURIComponent(staffId)}/time-off/${encodeURIComponent(timeOffId)}/withdraw`, { method: 'POST', body: {} }),
+  );
+}
+
 /** Creates a type (no `id`) or edits one. */
 export function useSaveAppointmentType(id: string | null): UseMutationResult<AppointmentTypeView, ApiError, AppointmentTypeRequest> {
   return useSetupMutation((input: AppointmentTypeRequest) =>
