@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { CountView, StockView } from '@lantern/core';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
+import { DiscrepancyList } from './DiscrepancyList';
+import { RefusalAlert } from './RefusalAlert';
 import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
 import { useCountSheet, useRecordCount } from './ledger-api';
 
@@ -136,7 +138,7 @@ export function CountPanel(props: { stock: StockView }): React.JSX.Element {
               </Table>
             </Paper>
             <ConfirmationFields legend="Second counter" who="second counter" people={counters} value={second} onChange={setSecond} />
-            {record.error ? <ErrorAlert error={record.error} title="The count was not recorded" /> : null}
+            <RefusalAlert error={record.error} title="The count was not recorded" />
             <Group justify="flex-end">
               <Button type="submit" loading={record.isPending} disabled={!confirmationOf(second)}>
                 Record count
@@ -146,6 +148,7 @@ export function CountPanel(props: { stock: StockView }): React.JSX.Element {
         </form>
       ) : null}
       {result ? <CountResult count={result} /> : null}
+      <DiscrepancyList stock={props.stock} />
     </Stack>
   );
 }
@@ -162,17 +165,17 @@ function CountResult(props: { count: CountView }): React.JSX.Element {
       </Group>
       {count.discrepancies.map((d) => (
         <Text key={d.id} size="sm">
-          {d.containerLabel}: expected {d.expectedMg} mg, counted {d.countedMg} mg (difference {d.differenceMg} mg). Resolve it with a reason, or an adjustment by a physician.
+          {d.containerLabel}: expected {d.expectedMg} mg, counted {d.countedMg} mg (difference {d.differenceMg} mg). Resolve it below with a reason, or an adjustment by a physician or administrator.
         </Text>
       ))}
       {count.smallLossPattern.flagged ? (
         <Alert color="red" mt="sm" title="Pattern of small losses">
-          {count.smallLossPattern.reasons.join('; ')}. A pattern counts as a significant loss: open the loss checklist.
+          {count.smallLossPattern.reasons.join('; ')}. A pattern counts as a significant loss: report the shortfall as a loss, then open the loss checklist on the Losses tab.
         </Alert>
       ) : null}
       {count.significantLoss.significant && !count.smallLossPattern.flagged ? (
         <Alert color="red" mt="sm" title="Significant loss">
-          {count.significantLoss.reasons.join('; ')}
+          {count.significantLoss.reasons.join('; ')}. Report the shortfall as a loss, then open the loss checklist on the Losses tab.
         </Alert>
       ) : null}
     </Paper>

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { usePatients } from '../patients/patients-api';
+import { RefusalAlert } from './RefusalAlert';
 import { useRecordEntry } from './ledger-api';
 
 /**
@@ -75,9 +75,9 @@ export function DrawModal(props: { opened: boolean; stock: StockView; onClose: (
           <SimpleGrid cols={2}>
             <TextInput label={`Amount in ${unit}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
             <Stack gap={4}>
-              <Text size="sm" fw={500} id="draw-unit-label">
+              <Input.Label id="draw-unit-label" component="div">
                 Unit
-              </Text>
+              </Input.Label>
               <SegmentedControl aria-labelledby="draw-unit-label" value={unit} onChange={(v) => setUnit(v === 'mL' ? 'mL' : 'mg')} data={['mg', 'mL']} disabled={chosen !== undefined && chosen.balanceMl === null} />
             </Stack>
           </SimpleGrid>
@@ -95,7 +95,7 @@ export function DrawModal(props: { opened: boolean; stock: StockView; onClose: (
             required
           />
           <TextInput label="Medicine session reference" value={sessionId} readOnly description="The session console links its administrations to this reference." />
-          {record.error ? <ErrorAlert error={record.error} title="The draw was not recorded" /> : null}
+          <RefusalAlert error={record.error} title="The draw was not recorded" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={record.isPending}>
               Cancel

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
+import { RefusalAlert } from './RefusalAlert';
 import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
 import { useInventories, useTakeInventory } from './ledger-api';
 
@@ -59,7 +60,7 @@ export function InventoryPanel(props: { stock: StockView; me: { id: string; name
               />
             </Group>
             <ConfirmationFields legend="Signature" who="signer" people={[]} value={signature} onChange={setSignature} fixedPerson={props.me.name} />
-            {take.error ? <ErrorAlert error={take.error} title="The inventory was not signed" /> : null}
+            <RefusalAlert error={take.error} title="The inventory was not signed" />
             <Group justify="flex-end">
               <Button type="submit" loading={take.isPending} disabled={!confirmationOf(signature)}>
                 Sign inventory

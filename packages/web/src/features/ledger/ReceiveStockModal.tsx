@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { RefusalAlert } from './RefusalAlert';
 import { useRecordEntry } from './ledger-api';
 
 interface Draft {
@@ -95,7 +95,7 @@ export function ReceiveStockModal(props: { opened: boolean; stock: StockView; on
             <TextInput label="Supplier DEA number" description="Two letters, seven digits" value={draft.deaNumber} onChange={(e) => set('deaNumber', e.currentTarget.value.toUpperCase())} required maxLength={9} />
           </SimpleGrid>
           <Textarea label="Supplier address" value={draft.supplierAddress} onChange={(e) => set('supplierAddress', e.currentTarget.value)} required maxLength={500} autosize minRows={2} />
-          {record.error ? <ErrorAlert error={record.error} title="The receipt was not recorded" /> : null}
+          <RefusalAlert error={record.error} title="The receipt was not recorded" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={record.isPending}>
               Cancel

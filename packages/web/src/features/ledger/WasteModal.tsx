@@ -2,8 +2,8 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
+import { RefusalAlert } from './RefusalAlert';
 import { useRecordEntry } from './ledger-api';
 
 const METHODS = [
@@ -81,7 +81,7 @@ export function WasteModal(props: { opened: boolean; stock: StockView; onClose: 
           </Group>
           {method === 'other' ? <TextInput label="How it was wasted" value={methodDetail} onChange={(e) => setMethodDetail(e.currentTarget.value)} required maxLength={200} /> : null}
           <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} />
-          {record.error ? <ErrorAlert error={record.error} title="The waste was not recorded" /> : null}
+          <RefusalAlert error={record.error} title="The waste was not recorded" />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={record.isPending}>
               Cancel

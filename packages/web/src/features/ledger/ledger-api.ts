@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
-import type { CountSheetView, CountView, EntryView, InventoryView, LedgerReportKind, LedgerVerifyView, LossReportView, StockView } from '@lantern/core';
+import type { CountSheetView, CountView, DiscrepancyView, EntryView, InventoryView, LedgerReportKind, LedgerVerifyView, LossReportView, LossStep, StockView } from '@lantern/core';
 import { api, queryString } from '../../api/client';
 import type { ApiError } from '../../api/api-error';
 
@@ -9,10 +9,11 @@ export function useStock(): UseQueryResult<StockView, ApiError> {
   return useQuery<StockView, ApiError>({ queryKey: ['ledger', 'stock'], queryFn: () => api<StockView>('/api/ledger/stock') });
 }
 
-export function useEntries(filter: { containerId?: string } = {}): UseQueryResult<EntryView[], ApiError> {
+/** The newest entries (100 unless `limit` says more, up to the API's 1000), optionally of one container. */
+export function useEntries(filter: { containerId?: string; limit?: number } = {}): UseQueryResult<EntryView[], ApiError> {
   return useQuery<EntryView[], ApiError>({
     queryKey: ['ledger', 'entries', filter],
-    queryFn: () => api<EntryView[]>(`/api/ledger/entries${queryString({ containerId: filter.containerId, limit: 100 })}`),
+    queryFn: () => api<EntryView[]>(`/api/ledger/entries${queryString({ containerId: filter.containerId, limit: filter.limit ?? 100 })}`),
   });
 }
 
@@ -80,8 +81,59 @@ export function useTakeInventory(): UseMutationResult<InventoryView, ApiError, T
   });
 }
 
+/** Count discrepancies not yet resolved, oldest first as the server lists them. */
+export function useDiscrepancies(): UseQueryResult<DiscrepancyView[], ApiError> {
+  return useQuery<DiscrepancyView[], ApiError>({ queryKey: ['ledger', 'discrepancies'], queryFn: () => api<DiscrepancyView[]>('/api/ledger/discrepancies') });
+}
+
+export interface ResolveDiscrepancyInput {
+  readonly id: string;
+  readonly resolution: 'explained' | 'adjusted' | 'reported_as_loss';
+  readonly reason: string;
+  readonly adjustmentEntryId: string | null;
+  readonly lossEntryId: string | null;
+}
+
+export function useResolveDiscrepancy(): UseMutationResult<DiscrepancyView, ApiError, ResolveDiscrepancyInput> {
+  const queryClient = useQueryClient();
+  return useMutation<DiscrepancyView, ApiError, ResolveDiscrepancyInput>({
+    mutationFn: ({ id, ...body }) => api<DiscrepancyView>(`/api/ledger/discrepancies/${encodeURIComponent(id)}/resolve`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ledger'] }),
+  });
+}
+
 export function useLossReports(): UseQueryResult<LossReportView[], ApiError> {
   return useQuery<LossReportView[], ApiError>({ queryKey: ['ledger', 'loss-reports'], queryFn: () => api<LossReportView[]>('/api/ledger/loss-reports') });
+}
+
+export interface OpenLossReportInput {
+  readonly lossKind: 'theft' | 'loss';
+  readonly discoveredOn: string;
+  readonly lossEntryIds: readonly string[];
+}
+
+/** Opens the significant-loss checklist (DEA Field Division, Form 106, state board, police for a theft). */
+export function useOpenLossReport(): UseMutationResult<LossReportView, ApiError, OpenLossReportInput> {
+  const queryClient = useQueryClient();
+  return useMutation<LossReportView, ApiError, OpenLossReportInput>({
+    mutationFn: (input) => api<LossReportView>('/api/ledger/loss-reports', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ledger', 'loss-reports'] }),
+  });
+}
+
+export interface CompleteLossStepInput {
+  readonly reportId: string;
+  readonly step: LossStep;
+  readonly completedOn: string;
+  readonly reference: string | null;
+}
+
+export function useCompleteLossStep(): UseMutationResult<LossReportView, ApiError, CompleteLossStepInput> {
+  const queryClient = useQueryClient();
+  return useMutation<LossReportView, ApiError, CompleteLossStepInput>({
+    mutationFn: ({ reportId, step, ...body }) => api<LossReportView>(`/api/ledger/loss-reports/${encodeURIComponent(reportId)}/steps/${step}`, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ledger', 'loss-reports'] }),
+  });
 }
 
 export function useVerifyLedger(): UseMutationResult<LedgerVerifyView, ApiError, void> {

@@ -1,0 +1,133 @@
+import { Alert, Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
+import type { EntryView, StockView } from '@lantern/core';
+import { formatCalendarDate } from '../../ui/time';
+import { AmountField } from './AmountField';
+import { containerOptionLabel } from './amount-units';
+import { useContainerAmount } from './container-amount';
+import { FormActions } from './FormActions';
+import { useOpenLossReport, useRecordEntry } from './ledger-api';
+import { RefusalAlert } from './RefusalAlert';
+
+type LossKind = 'loss' | 'theft';
+
+/**
+ * A theft or loss found (21 CFR 1301.76(b)): the amount comes off the container, with the date it
+ * was discovered. The DEA Form 106 reference is usually not known yet; the loss checklist, which
+ * this form offers to open straight away, tracks the filing and the notices.
+ */
+export function LossTheftModal(props: { stock: StockView; onClose: () => void; onReportOpened: () => void }): React.JSX.Element {
+  const record = useRecordEntry();
+  const openReport = useOpenLossReport();
+  const pick = useContainerAmount(props.stock, { prefillWhole: false });
+  const [lossKind, setLossKind] = useState<LossKind>('loss');
+  const [discoveredOn, setDiscoveredOn] = useState(props.stock.today);
+  const [form106Reference, setForm106Reference] = useState('');
+  const [recorded, setRecorded] = useState<EntryView | null>(null);
+  const kindLabel = useId();
+  const missing = [...(pick.container ? [] : ['container']), ...(pick.amount.trim() ? [] : ['amount']), ...(discoveredOn ? [] : ['date discovered'])];
+  const submit = (): void => {
+    const container = pick.container;
+    if (!container) return;
+    record.mutate(
+      {
+        entry: {
+          kind: 'loss_theft',
+          containerId: container.id,
+          locationId: container.locationId,
+          amount: pick.stated(),
+          lossKind,
+          discoveredOn,
+          form106Reference: form106Reference.trim() || null,
+        },
+        witness: null,
+      },
+      { onSuccess: setRecorded },
+    );
+  };
+  const openChecklist = (entry: EntryView): void => {
+    openReport.mutate(
+      { lossKind, discoveredOn, lossEntryIds: [entry.id] },
+      {
+        onSuccess: (report) => {
+          const dea = report.steps.find((s) => s.step === 'notify_dea_field_division');
+          notifications.show({ color: 'orange', message: `Loss checklist opened${dea ? `: notify the DEA Field Division by ${formatCalendarDate(dea.dueOn)}` : ''}` });
+          props.onReportOpened();
+          props.onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Loss or theft (DEA Form 106)" size="lg" centered>
+      {recorded ? (
+        <Stack gap="sm">
+          <Alert color="orange" title={`${lossKind === 'theft' ? 'Theft' : 'Loss'} recorded`} role="status">
+            <Text size="sm">{recorded.summary}.</Text>
+            <Text size="sm" mt={4}>
+              A theft or a significant loss is reported: the DEA Field Division in writing within one business day of discovery, DEA Form 106 electronically, and the
+              state board{lossKind === 'theft' ? ' and the police' : ''}. Open the checklist to track each step.
+            </Text>
+          </Alert>
+          <RefusalAlert error={openReport.error} title="The loss checklist was not opened" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose} disabled={openReport.isPending}>
+              Not now
+            </Button>
+            <Button color="orange" loading={openReport.isPending} onClick={() => openChecklist(recorded)}>
+              Open the loss checklist
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="sm">
+            <Select
+              allowDeselect={false}
+              label="Container"
+              placeholder="Choose the vial or bottle"
+              searchable
+              data={props.stock.containers.map((c) => ({ value: c.id, label: containerOptionLabel(c) }))}
+              value={pick.containerId}
+              onChange={pick.choose}
+              required
+            />
+            <SimpleGrid cols={2} spacing="sm">
+              <Stack gap={4}>
+                <Input.Label id={kindLabel} component="div">
+                  What happened
+                </Input.Label>
+                <SegmentedControl
+                  aria-labelledby={kindLabel}
+                  value={lossKind}
+                  onChange={(value) => setLossKind(value === 'theft' ? 'theft' : 'loss')}
+                  data={[
+                    { value: 'loss', label: 'Loss' },
+                    { value: 'theft', label: 'Theft' },
+                  ]}
+                />
+              </Stack>
+              <TextInput label="Discovered on" type="date" max={props.stock.today} value={discoveredOn} onChange={(e) => setDiscoveredOn(e.currentTarget.value)} required />
+            </SimpleGrid>
+            <AmountField label="Amount lost" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
+            <TextInput
+              label="DEA Form 106 reference"
+              description="Leave blank until it is filed; the loss checklist records the confirmation number."
+              value={form106Reference}
+              onChange={(e) => setForm106Reference(e.currentTarget.value)}
+              maxLength={100}
+            />
+            <RefusalAlert error={record.error} title="The loss was not recorded" />
+            <FormActions submitLabel={lossKind === 'theft' ? 'Record theft' : 'Record loss'} color="orange" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

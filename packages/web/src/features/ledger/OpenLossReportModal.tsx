@@ -1,0 +1,85 @@
+import { Alert, Checkbox, Input, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
+import { Loading } from '../../ui/Loading';
+import { formatCalendarDate } from '../../ui/time';
+import { FormActions } from './FormActions';
+import { useEntries, useOpenLossReport } from './ledger-api';
+import { RefusalAlert } from './RefusalAlert';
+
+type LossKind = 'loss' | 'theft';
+
+/**
+ * Opens the significant-loss checklist for one or more loss/theft entries. The server fixes the
+ * steps and their due dates from the discovery date and the clinic policy.
+ */
+export function OpenLossReportModal(props: { today: string; onClose: () => void }): React.JSX.Element {
+  // Losses are rare among the day's draws and wastes: look further back than the activity list does.
+  const entries = useEntries({ limit: 1000 });
+  const open = useOpenLossReport();
+  const [lossKind, setLossKind] = useState<LossKind>('loss');
+  const [discoveredOn, setDiscoveredOn] = useState(props.today);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const kindLabel = useId();
+  const losses = (entries.data ?? []).filter((e) => e.kind === 'loss_theft' && e.reversedByEntryId === null);
+  const missing = [...(chosen.length > 0 ? [] : ['loss/theft entries']), ...(discoveredOn ? [] : ['date discovered'])];
+  const submit = (): void => {
+    open.mutate(
+      { lossKind, discoveredOn, lossEntryIds: chosen },
+      {
+        onSuccess: (report) => {
+          const dea = report.steps.find((s) => s.step === 'notify_dea_field_division');
+          notifications.show({ color: 'orange', message: `Loss checklist opened${dea ? `: notify the DEA Field Division by ${formatCalendarDate(dea.dueOn)}` : ''}` });
+          props.onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Open a loss report" size="lg" centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="sm">
+            <Stack gap={4}>
+              <Input.Label id={kindLabel} component="div">
+                What happened
+              </Input.Label>
+              <SegmentedControl
+                aria-labelledby={kindLabel}
+                value={lossKind}
+                onChange={(value) => setLossKind(value === 'theft' ? 'theft' : 'loss')}
+                data={[
+                  { value: 'loss', label: 'Significant loss' },
+                  { value: 'theft', label: 'Theft' },
+                ]}
+              />
+            </Stack>
+            <TextInput label="Discovered on" type="date" max={props.today} value={discoveredOn} onChange={(e) => setDiscoveredOn(e.currentTarget.value)} required />
+          </SimpleGrid>
+          {entries.isPending ? <Loading label="Loading loss/theft entries…" /> : null}
+          {entries.data && losses.length === 0 ? (
+            <Alert color="yellow" variant="light">
+              No loss or theft is recorded. Record it first (Other entries, then Loss or theft), then open its report.
+            </Alert>
+          ) : null}
+          {losses.length > 0 ? (
+            <Checkbox.Group label="Loss/theft entries" description="The entries this report covers" value={chosen} onChange={setChosen} required>
+              <Stack gap={6} mt={6}>
+                {losses.map((entry) => (
+                  <Checkbox key={entry.id} value={entry.id} label={`${entry.containerLabel ?? entry.lotNumber ?? ''}: ${entry.summary}`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          ) : null}
+          <RefusalAlert error={open.error} title="The loss report was not opened" />
+          <FormActions submitLabel="Open loss report" color="orange" pending={open.isPending} missing={missing} onCancel={props.onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
