@@ -209,10 +209,24 @@ describe('ledger corrections on the clinic tablet', () => {
     await form106.getByRole('button', { name: 'Cancel' }).click();
     await form106.waitFor({ state: 'hidden' });
 
-    // A report can also be opened from the Losses tab for entries already recorded.
+    // A report can also be opened from the Losses tab for entries already recorded, but each loss is
+    // reported once: the theft is on its report already, so only a loss recorded since is offered.
     await page.getByRole('button', { name: 'Open a loss report' }).click();
-    const opening = page.getByRole('dialog', { name: 'Open a loss report' });
-    await opening.getByRole('checkbox', { name: new RegExp(`^${TROCHES} #1: Theft of 200 mg`) }).waitFor();
+    let opening = page.getByRole('dialog', { name: 'Open a loss report' });
+    await opening.getByText(/^Every recorded loss or theft is already on a report or was reversed/).waitFor();
+    await opening.getByRole('button', { name: 'Cancel' }).click();
+    await opening.waitFor({ state: 'hidden' });
+    const lost = await otherEntry(page, 'Loss or theft (DEA Form 106)');
+    await choose(lost, page, 'Container', new RegExp(`^${TROCHES} #1,`));
+    await lost.getByRole('textbox', { name: /^Amount lost \(units\)/ }).fill('1');
+    await lost.getByRole('button', { name: 'Record loss' }).click();
+    await lost.getByRole('status').getByText('Loss recorded').waitFor();
+    await lost.getByRole('button', { name: 'Not now' }).click();
+    await lost.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Open a loss report' }).click();
+    opening = page.getByRole('dialog', { name: 'Open a loss report' });
+    await opening.getByRole('checkbox', { name: new RegExp(`^${TROCHES} #1: Loss of 100 mg`) }).waitFor();
+    expect(await opening.getByRole('checkbox', { name: new RegExp(`^${TROCHES} #1: Theft of 200 mg`) }).count()).toBe(0);
     await screenshot(page, 'ledger-open-loss-report');
     await opening.getByRole('button', { name: 'Cancel' }).click();
     await context.close();

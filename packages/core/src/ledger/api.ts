@@ -268,6 +268,8 @@ export const lossReportView = z.object({
   discoveredOn: z.string(),
   lossKind: z.enum(['theft', 'loss']),
   amountMg: z.string(),
+  /** The loss/theft entries the report covers; each entry is on one report at most. */
+  lossEntryIds: z.array(uuid),
   reasons: z.array(z.string()),
   steps: z.array(
     z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../schemas/common.js';
 import type { CountComparison } from './count.js';
-import { ledgerStaff } from './entry.js';
+import { ledgerStaff, type EntryKind, type LedgerEntry } from './entry.js';
 import { clinicDate, type ClinicDate } from './clinic-date.js';
 import { mgValue } from './quantity-schema.js';
 import { mgOf, type Mg } from './quantity.js';
@@ -68,6 +68,69 @@ export function resolutionProblems(record: DiscrepancyRecord): LedgerUnmet[] {
   }
   if (!record.reason || record.reason.trim() === '') problems.push({ code: 'reason_required', message: 'Say what caused the difference', path: ['reason'] });
   if (!record.resolvedBy) problems.push({ code: 'reference_required', message: 'Record who resolved it', path: ['resolvedBy'] });
+  return problems;
+}
+
+/** Entries a request points at, as the ledger holds them (the clinic's own only). */
+export interface EntryLookup {
+  readonly entries: ReadonlyMap<string, LedgerEntry>;
+  /** Entry id → the reversal that undid it. */
+  readonly reversedBy: ReadonlyMap<string, string>;
+}
+
+/** Each link a resolution may carry: the resolution it belongs to and the kind of entry it points at. */
+const RESOLUTION_LINKS = [
+  { field: 'adjustmentEntryId', resolution: 'adjusted', kind: 'adjustment', words: 'adjustment', article: 'an' },
+  { field: 'lossEntryId', resolution: 'reported_as_loss', kind: 'loss_theft', words: 'loss/theft', article: 'a' },
+] as const;
+
+/** "an adjustment entry", "a return to stock entry": an entry's kind in a sentence. */
+export function entryKindWords(kind: EntryKind): string {
+  const words = kind === 'loss_theft' ? 'loss/theft' : kind.replaceAll('_', ' ');
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} entry`;
+}
+
+/** The container an adjustment or a loss/theft entry concerns. */
+function containerOf(entry: LedgerEntry): string | null {
+  return entry.kind === 'adjustment' || entry.kind === 'loss_theft' ? entry.containerId : null;
+}
+
+/**
+ * Whether the entries a resolution links account for this discrepancy: an adjusted one links an
+ * adjustment, one reported as a loss a loss/theft entry, each recorded for the discrepancy's container
+ * and not reversed (a reversed entry no longer moves the books, so it explains nothing). A link the
+ * resolution does not take is refused rather than stored unchecked.
+ */
+export function resolutionLinkProblems(
+  record: Pick<DiscrepancyRecord, 'containerId' | 'resolution' | 'adjustmentEntryId' | 'lossEntryId'>,
+  lookup: EntryLookup,
+): LedgerUnmet[] {
+  const problems: LedgerUnmet[] = [];
+  for (const link of RESOLUTION_LINKS) {
+    const entryId = record[link.field];
+    if (!entryId) continue;
+    const path = [link.field];
+    if (record.resolution !== link.resolution) {
+      problems.push({ code: 'unexpected_reference', message: `Only a discrepancy resolved as ${link.resolution.replaceAll('_', ' ')} links ${link.article} ${link.words} entry`, path, entryId });
+      continue;
+    }
+    const entry = lookup.entries.get(entryId);
+    if (!entry) {
+      problems.push({ code: 'unknown_entry', message: `There is no entry ${entryId} in this ledger`, path, entryId });
+      continue;
+    }
+    if (entry.kind !== link.kind) {
+      problems.push({ code: 'wrong_entry_kind', message: `Entry ${entryId} is not ${link.article} ${link.words} entry (it is ${entryKindWords(entry.kind)})`, path, entryId });
+      continue;
+    }
+    if (containerOf(entry) !== record.containerId) {
+      problems.push({ code: 'entry_container_mismatch', message: `The ${link.words} entry ${entryId} was recorded for another container`, path, entryId });
+    }
+    const reversal = lookup.reversedBy.get(entryId);
+    if (reversal) {
+      problems.push({ code: 'entry_reversed', message: `The ${link.words} entry ${entryId} was reversed by entry ${reversal}: link an entry that stands`, path, entryId });
+    }
+  }
   return problems;
 }
 

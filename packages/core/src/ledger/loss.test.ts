@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessLoss, checklistStatus, defaultLedgerPolicy, mgOf, significantLossChecklist, smallLossPattern } from './index.js';
-import { PHYSICIAN } from './fixtures.js';
+import { assessLoss, checklistStatus, defaultLedgerPolicy, lossReportEntries, mgOf, significantLossChecklist, smallLossPattern, type LedgerEntry, type LossReportEntriesInput } from './index.js';
+import { adjustmentOf, lossOf, PHYSICIAN, testId, TROCHE_100, VIAL_100 } from './fixtures.js';
 
 const policy = defaultLedgerPolicy();
 
@@ -90,5 +90,67 @@ describe('the significant-loss checklist', () => {
     ];
     expect(checklistStatus(steps, '2025-06-10').map((s) => s.status)).toEqual(['done', 'open', 'done_late']);
     expect(checklistStatus(steps, '2025-07-22').map((s) => s.status)).toEqual(['done', 'overdue', 'done_late']);
+  });
+});
+
+describe('the entries a loss report covers', () => {
+  const bottle = testId();
+  const vial = testId();
+  const theft = lossOf(bottle, TROCHE_100, 20_000, { lossKind: 'theft', localDate: '2025-06-02' });
+  const spill = lossOf(vial, VIAL_100, 5_000);
+  const adjustment = adjustmentOf(vial, VIAL_100, 500);
+  const ledger = (...entries: LedgerEntry[]): ReadonlyMap<string, LedgerEntry> => new Map(entries.map((entry) => [entry.id, entry] as const));
+  const input = (overrides: Partial<LossReportEntriesInput> = {}): LossReportEntriesInput => ({
+    requested: [theft.id, spill.id],
+    entries: ledger(theft, spill, adjustment),
+    reversedBy: new Map(),
+    reportedIn: new Map(),
+    ...overrides,
+  });
+  const codes = (overrides: Partial<LossReportEntriesInput>): Array<[string, string | undefined, ReadonlyArray<string | number> | undefined]> => {
+    const result = lossReportEntries(input(overrides));
+    return result.ok ? [] : result.unmet.map((u) => [u.code, u.entryId, u.path]);
+  };
+
+  it('takes loss/theft entries that stand and are on no report, each once, in the order named', () => {
+    expect(lossReportEntries(input())).toEqual({ ok: true, value: [theft, spill] });
+    expect(lossReportEntries(input({ requested: [spill.id, theft.id, spill.id] }))).toEqual({ ok: true, value: [spill, theft] });
+  });
+
+  it('refuses an entry already on a report, naming it and the report', () => {
+    const result = lossReportEntries(input({ reportedIn: new Map([[spill.id, { reportId: testId(), discoveredOn: '2025-06-01' }]]) }));
+    expect(result).toMatchObject({ ok: false, unmet: [{ code: 'loss_already_reported', entryId: spill.id, path: ['lossEntryIds', 1] }] });
+    if (!result.ok) expect(result.unmet[0]?.message).toBe(`The loss of 50 mg recorded on 2025-06-02 (entry ${spill.id}) is already on the loss report discovered on 2025-06-01: work through that report's checklist`);
+  });
+
+  it('refuses an entry that was reversed, naming the reversal', () => {
+    const reversal = testId();
+    const result = lossReportEntries(input({ reversedBy: new Map([[theft.id, reversal]]) }));
+    expect(result).toMatchObject({ ok: false, unmet: [{ code: 'entry_reversed', entryId: theft.id, path: ['lossEntryIds', 0] }] });
+    if (!result.ok) expect(result.unmet[0]?.message).toContain(`The theft of 200 mg recorded on 2025-06-02 (entry ${theft.id}) was reversed by entry ${reversal}`);
+  });
+
+  it('names every offending entry at once, and an entry both reported and reversed for each reason', () => {
+    const reported = new Map([[theft.id, { reportId: testId(), discoveredOn: '2025-06-02' }]]);
+    expect(codes({ reportedIn: reported, reversedBy: new Map([[theft.id, testId()], [spill.id, testId()]]) })).toEqual([
+      ['entry_reversed', theft.id, ['lossEntryIds', 0]],
+      ['loss_already_reported', theft.id, ['lossEntryIds', 0]],
+      ['entry_reversed', spill.id, ['lossEntryIds', 1]],
+    ]);
+  });
+
+  it('refuses an unknown entry and one that is not a loss or theft', () => {
+    const unknown = testId();
+    expect(codes({ requested: [unknown, adjustment.id, spill.id] })).toEqual([
+      ['unknown_entry', unknown, ['lossEntryIds', 0]],
+      ['wrong_entry_kind', adjustment.id, ['lossEntryIds', 1]],
+    ]);
+    const result = lossReportEntries(input({ requested: [adjustment.id] }));
+    if (!result.ok) expect(result.unmet[0]?.message).toBe(`Entry ${adjustment.id} is not a loss or theft (it is an adjustment entry)`);
+  });
+
+  it('does not mind a reversal or a report of some other entry', () => {
+    const other = testId();
+    expect(lossReportEntries(input({ reversedBy: new Map([[other, testId()]]), reportedIn: new Map([[other, { reportId: testId(), discoveredOn: '2025-06-01' }]]) })).ok).toBe(true);
   });
 });

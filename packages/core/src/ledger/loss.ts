@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { uuid } from '../schemas/common.js';
-import { ledgerStaff } from './entry.js';
+import { entryKindWords, type EntryLookup } from './discrepancy.js';
+import { ledgerStaff, type LossTheftEntry } from './entry.js';
 import { addBusinessDays, addClinicDays, compareClinicDates, clinicDate, type ClinicDate } from './clinic-date.js';
 import { policyMg, type LedgerPolicy } from './policy.js';
 import { mgValue } from './quantity-schema.js';
 import { describeQuantity, sumMg, type Mg } from './quantity.js';
+import { ok, refuseAll, type LedgerResult, type LedgerUnmet } from './result.js';
 
 /**
  * Losses (clinical.md §6.2 item 6, 21 CFR 1301.76(b)). A theft or significant loss is reported: the
@@ -103,6 +105,68 @@ export const significantLossRecord = z.strictObject({
   steps: z.array(lossChecklistStep).min(1).max(LOSS_STEPS.length),
 });
 export type SignificantLossRecord = z.output<typeof significantLossRecord>;
+
+/** The loss report that already covers an entry. */
+export interface CoveringReport {
+  readonly reportId: string;
+  readonly discoveredOn: ClinicDate;
+}
+
+export interface LossReportEntriesInput extends EntryLookup {
+  /** The entry ids as the request names them (refusals point at their index here). */
+  readonly requested: readonly string[];
+  /** Entry id → the report that already covers it. */
+  readonly reportedIn: ReadonlyMap<string, CoveringReport>;
+}
+
+/** "the theft of 200 mg recorded on 2026-11-28 (entry 3f2a…)": enough for a person to find it in the activity list. */
+function lossWords(entry: LossTheftEntry): string {
+  return `the ${entry.lossKind} of ${describeQuantity(entry.amount.mass)} recorded on ${entry.localDate} (entry ${entry.id})`;
+}
+
+/**
+ * The loss/theft entries a new report covers, each once. One event is reported once (one Form 106,
+ * one letter to the Field Division), so an entry already on a report is refused; a reversed entry
+ * no longer records a loss, so there is nothing left to report. Every offending entry is named.
+ */
+export function lossReportEntries(input: LossReportEntriesInput): LedgerResult<LossTheftEntry[]> {
+  const problems: LedgerUnmet[] = [];
+  const chosen = new Map<string, LossTheftEntry>();
+  const seen = new Set<string>();
+  input.requested.forEach((entryId, index) => {
+    if (seen.has(entryId)) return;
+    seen.add(entryId);
+    const path = ['lossEntryIds', index];
+    const entry = input.entries.get(entryId);
+    if (!entry) {
+      problems.push({ code: 'unknown_entry', message: `There is no entry ${entryId} in this ledger`, path, entryId });
+      return;
+    }
+    if (entry.kind !== 'loss_theft') {
+      problems.push({ code: 'wrong_entry_kind', message: `Entry ${entryId} is not a loss or theft (it is ${entryKindWords(entry.kind)})`, path, entryId });
+      return;
+    }
+    const reversal = input.reversedBy.get(entryId);
+    if (reversal) {
+      problems.push({ code: 'entry_reversed', message: `${capitalised(lossWords(entry))} was reversed by entry ${reversal}: there is no loss left to report`, path, entryId });
+    }
+    const report = input.reportedIn.get(entryId);
+    if (report) {
+      problems.push({
+        code: 'loss_already_reported',
+        message: `${capitalised(lossWords(entry))} is already on the loss report discovered on ${report.discoveredOn}: work through that report's checklist`,
+        path,
+        entryId,
+      });
+    }
+    chosen.set(entryId, entry);
+  });
+  return problems.length > 0 ? refuseAll(problems) : ok([...chosen.values()]);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 type ChecklistPolicy = Pick<LedgerPolicy, 'deaNotifyBusinessDays' | 'form106DueDays' | 'stateBoardNotifyBusinessDays' | 'notifyPoliceOnTheft'>;
 

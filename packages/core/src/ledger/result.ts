@@ -32,6 +32,9 @@ export const LEDGER_REFUSAL_CODES = [
   'unknown_draw',
   'lot_conflict',
   'container_exists',
+  'wrong_entry_kind',
+  'entry_container_mismatch',
+  'unexpected_reference',
   // stock
   'exceeds_container_size',
   'insufficient_stock',
@@ -50,6 +53,8 @@ export const LEDGER_REFUSAL_CODES = [
   'reference_required',
   'reversal_of_reversal',
   'already_reversed',
+  'entry_reversed',
+  'loss_already_reported',
   'duplicate_line',
   'count_incomplete',
   'estimate_not_allowed',
@@ -57,10 +62,14 @@ export const LEDGER_REFUSAL_CODES = [
 ] as const;
 export type LedgerRefusalCode = (typeof LEDGER_REFUSAL_CODES)[number];
 
-/** One reason for a refusal; `path` names the offending field when there is one. */
+/**
+ * One reason for a refusal; `path` names the offending field when there is one, and `entryId` the
+ * ledger entry a reference points at when the refusal is about that entry.
+ */
 export interface LedgerUnmet extends Unmet {
   readonly code: LedgerRefusalCode;
   readonly path?: ReadonlyArray<string | number>;
+  readonly entryId?: string;
 }
 
 /** A rule's answer: the value, or every reason it was refused. Rules return this instead of throwing. */
@@ -95,6 +104,7 @@ const VALIDATION_CODES: ReadonlySet<LedgerRefusalCode> = new Set<LedgerRefusalCo
   'invalid_date',
   'reason_required',
   'reference_required',
+  'unexpected_reference',
   'duplicate_line',
 ]);
 

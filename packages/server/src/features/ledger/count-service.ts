@@ -11,6 +11,7 @@ import {
   mgOf,
   NotFound,
   productLabel,
+  resolutionLinkProblems,
   resolutionProblems,
   resolveCountLines,
   smallLossPattern,
@@ -20,6 +21,7 @@ import {
   type CountKind,
   type CountSheetView,
   type CountView,
+  type DiscrepancyRecord,
   type DiscrepancyView,
   type LedgerPolicy,
   type Reauthentication,
@@ -215,7 +217,10 @@ export async function openDiscrepancies(deps: AppDeps, ctx: AuthedContext): Prom
   });
 }
 
-/** Resolves a discrepancy once: explained, adjusted (by an adjustment entry), or reported as a loss. */
+/**
+ * Resolves a discrepancy once: explained, adjusted (by an adjustment entry), or reported as a loss (by
+ * a loss/theft entry); a linked entry is of the discrepancy's container and not reversed.
+ */
 export async function resolveDiscrepancy(
   deps: AppDeps,
   ctx: AuthedContext,
@@ -228,7 +233,7 @@ export async function resolveDiscrepancy(
       const [found] = await counts.discrepancies(tx, clinicId, { id });
       if (!found) throw new NotFound('No such discrepancy');
       if (found.resolution) throw new Conflict('This discrepancy is already resolved', 'already_resolved');
-      const problems = resolutionProblems({
+      const record: DiscrepancyRecord = {
         id,
         countId: found.countId,
         containerId: found.containerId,
@@ -241,16 +246,17 @@ export async function resolveDiscrepancy(
         adjustmentEntryId: input.adjustmentEntryId,
         lossEntryId: input.lossEntryId,
         resolvedBy: { id: ctx.auth.user.id, roles: [...ctx.auth.user.roles] },
-      });
+      };
+      const linked = [input.adjustmentEntryId, input.lossEntryId].filter((entryId): entryId is string => entryId !== null);
+      // The container's lock orders this against a reversal of the linked entry (which locks it too),
+      // so an entry reversed meanwhile is seen as reversed here.
+      await repo.lockContainers(tx, clinicId, [found.containerId]);
+      const lookup = {
+        entries: new Map((await repo.entriesByIds(tx, clinicId, linked)).map((row) => [row.id, repo.entryOfRow(row)] as const)),
+        reversedBy: new Map(await repo.reversalsOf(tx, linked)),
+      };
+      const problems = [...resolutionProblems(record), ...resolutionLinkProblems(record, lookup)];
       if (problems.length > 0) throw ledgerError(problems);
-      const linked = input.adjustmentEntryId ?? input.lossEntryId;
-      if (linked) {
-        const [entry] = await repo.entriesByIds(tx, clinicId, [linked]);
-        const wanted = input.adjustmentEntryId ? 'adjustment' : 'loss_theft';
-        if (!entry || entry.kind !== wanted || entry.containerId !== found.containerId) {
-          throw new ValidationError([input.adjustmentEntryId ? 'adjustmentEntryId' : 'lossEntryId'], `Link the ${wanted === 'adjustment' ? 'adjustment' : 'loss/theft'} entry recorded for this container`);
-        }
-      }
       await counts.insertResolution(tx, {
         discrepancyId: id,
         resolution: input.resolution,

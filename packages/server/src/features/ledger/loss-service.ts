@@ -4,11 +4,12 @@ import {
   Conflict,
   formatMg,
   LOSS_STEP_LABELS,
+  lossReportEntries,
   mgOf,
   NotFound,
   significantLossChecklist,
+  unwrapLedger,
   ValidationError,
-  type LedgerEntry,
   type LossChecklistStep,
   type LossReportView,
   type LossStep,
@@ -26,7 +27,8 @@ import * as repo from './repo.js';
 /**
  * Theft or significant loss (21 CFR 1301.76(b); clinical.md §6.2 item 6): opening a report fixes the
  * checklist and its due dates (DEA Field Division within one business day, Form 106, the state board,
- * police for a theft); each step is then marked done, once, with its reference.
+ * police for a theft); each step is then marked done, once, with its reference. Each loss/theft entry
+ * is reported once, and only while it stands (not reversed).
  */
 
 type ReportRow = records.LossReportRow;
@@ -47,6 +49,7 @@ async function viewOf(tx: Executor, row: ReportRow, done: readonly DoneRow[], to
     discoveredOn: row.discoveredOn,
     lossKind: row.lossKind as 'theft' | 'loss',
     amountMg: formatMg(mgOf(row.amountHundredths)),
+    lossEntryIds: row.lossEntryIds as string[],
     reasons: row.reasons as string[],
     steps: checklistStatus(steps, today).map((step) => ({
       step: step.step,
@@ -70,11 +73,21 @@ export async function openLossReport(
     const { policy } = await deps.policies.current(clinicId, tx);
     const { today } = await clinicTime(tx, ctx);
     if (input.discoveredOn > today) throw new ValidationError(['discoveredOn'], 'The loss cannot be discovered after today');
-    const rows = await repo.entriesByIds(tx, clinicId, [...new Set(input.lossEntryIds)]);
-    const entries: LedgerEntry[] = rows.map(repo.entryOfRow);
-    const missing = input.lossEntryIds.findIndex((id) => !entries.some((entry) => entry.id === id && entry.kind === 'loss_theft'));
-    if (missing >= 0) throw new ValidationError(['lossEntryIds', missing], 'Name loss/theft entries of this ledger');
-    const amount = entries.reduce((sum, entry) => sum + (entry.kind === 'loss_theft' ? entry.amount.mass.hundredths : 0), 0);
+    const requested = [...new Set(input.lossEntryIds)];
+    const entries = new Map((await repo.entriesByIds(tx, clinicId, requested)).map((row) => [row.id, repo.entryOfRow(row)] as const));
+    // Lock the entries' containers before looking for reversals and earlier reports: a reversal of one
+    // of these entries, or a second report of it, locks the same rows, so it waits for this one to be
+    // stored (and this one, once it holds the locks, sees theirs).
+    await repo.lockContainers(tx, clinicId, [...entries.values()].flatMap((entry) => (entry.kind === 'loss_theft' ? [entry.containerId] : [])));
+    const chosen = unwrapLedger(
+      lossReportEntries({
+        requested: input.lossEntryIds,
+        entries,
+        reversedBy: new Map(await repo.reversalsOf(tx, requested)),
+        reportedIn: await records.reportsCovering(tx, clinicId, requested),
+      }),
+    );
+    const amount = chosen.reduce((sum, entry) => sum + entry.amount.mass.hundredths, 0);
     const assessment = assessLoss({ on: input.discoveredOn, amount: mgOf(amount), theft: input.lossKind === 'theft' }, [], policy.ledger);
     const row: ReportRow = {
       id: newId(),
@@ -82,7 +95,7 @@ export async function openLossReport(
       discoveredOn: input.discoveredOn,
       lossKind: input.lossKind,
       amountHundredths: amount,
-      lossEntryIds: [...new Set(input.lossEntryIds)],
+      lossEntryIds: chosen.map((entry) => entry.id),
       reasons: assessment.significant ? assessment.reasons : ['Opened by staff judgement'],
       steps: significantLossChecklist({ discoveredOn: input.discoveredOn, lossKind: input.lossKind }, policy.ledger),
       openedBy: ctx.auth.user.id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.js';
 import { clinic, ledgerInventory, ledgerLossReport, ledgerLossStepDone } from '../../platform/db/schema/index.js';
 
@@ -39,6 +39,24 @@ export async function lossReport(tx: Executor, clinicId: string, id: string): Pr
 
 export async function lossReports(tx: Executor, clinicId: string): Promise<LossReportRow[]> {
   return tx.select().from(ledgerLossReport).where(eq(ledgerLossReport.clinicId, clinicId)).orderBy(desc(ledgerLossReport.openedAt));
+}
+
+/** Entry id → the report already covering it, for those of `entryIds` on some report of the clinic. */
+export async function reportsCovering(tx: Executor, clinicId: string, entryIds: readonly string[]): Promise<Map<string, { reportId: string; discoveredOn: string }>> {
+  const covering = new Map<string, { reportId: string; discoveredOn: string }>();
+  if (entryIds.length === 0) return covering;
+  // A report keeps its entry ids as a JSON array; `@>` asks whether it holds this one.
+  const rows = await tx
+    .select({ id: ledgerLossReport.id, discoveredOn: ledgerLossReport.discoveredOn, lossEntryIds: ledgerLossReport.lossEntryIds })
+    .from(ledgerLossReport)
+    .where(and(eq(ledgerLossReport.clinicId, clinicId), or(...entryIds.map((id) => sql`${ledgerLossReport.lossEntryIds} @> ${JSON.stringify([id])}::jsonb`))))
+    .orderBy(ledgerLossReport.openedAt);
+  for (const row of rows) {
+    for (const id of row.lossEntryIds as string[]) {
+      if (entryIds.includes(id) && !covering.has(id)) covering.set(id, { reportId: row.id, discoveredOn: row.discoveredOn });
+    }
+  }
+  return covering;
 }
 
 export async function insertLossStepDone(tx: Executor, row: LossStepDoneRow): Promise<void> {

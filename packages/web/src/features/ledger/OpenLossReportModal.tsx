@@ -1,31 +1,39 @@
 import { Alert, Checkbox, Input, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { formatCalendarDate } from '../../ui/time';
 import { FormActions } from './FormActions';
-import { useEntries, useOpenLossReport } from './ledger-api';
+import { useEntries, useLossReports, useOpenLossReport } from './ledger-api';
 import { RefusalAlert } from './RefusalAlert';
 
 type LossKind = 'loss' | 'theft';
 
 /**
  * Opens the significant-loss checklist for one or more loss/theft entries. The server fixes the
- * steps and their due dates from the discovery date and the clinic policy.
+ * steps and their due dates from the discovery date and the clinic policy. Only entries that still
+ * stand (not reversed) and are on no report yet are offered: each loss is reported once.
  */
 export function OpenLossReportModal(props: { today: string; onClose: () => void }): React.JSX.Element {
   // Losses are rare among the day's draws and wastes: look further back than the activity list does.
   const entries = useEntries({ limit: 1000 });
+  const reports = useLossReports();
   const open = useOpenLossReport();
   const [lossKind, setLossKind] = useState<LossKind>('loss');
   const [discoveredOn, setDiscoveredOn] = useState(props.today);
   const [chosen, setChosen] = useState<string[]>([]);
   const kindLabel = useId();
-  const losses = (entries.data ?? []).filter((e) => e.kind === 'loss_theft' && e.reversedByEntryId === null);
-  const missing = [...(chosen.length > 0 ? [] : ['loss/theft entries']), ...(discoveredOn ? [] : ['date discovered'])];
+  const reported = new Set((reports.data ?? []).flatMap((report) => report.lossEntryIds));
+  const recorded = (entries.data ?? []).filter((e) => e.kind === 'loss_theft');
+  const losses = recorded.filter((e) => e.reversedByEntryId === null && !reported.has(e.id));
+  const loaded = entries.data !== undefined && reports.data !== undefined;
+  // Only what is on offer is sent: an entry another user reported meanwhile drops out of the choice.
+  const selected = chosen.filter((id) => losses.some((e) => e.id === id));
+  const missing = [...(selected.length > 0 ? [] : ['loss/theft entries']), ...(discoveredOn ? [] : ['date discovered'])];
   const submit = (): void => {
     open.mutate(
-      { lossKind, discoveredOn, lossEntryIds: chosen },
+      { lossKind, discoveredOn, lossEntryIds: selected },
       {
         onSuccess: (report) => {
           const dea = report.steps.find((s) => s.step === 'notify_dea_field_division');
@@ -61,14 +69,17 @@ export function OpenLossReportModal(props: { today: string; onClose: () => void 
             </Stack>
             <TextInput label="Discovered on" type="date" max={props.today} value={discoveredOn} onChange={(e) => setDiscoveredOn(e.currentTarget.value)} required />
           </SimpleGrid>
-          {entries.isPending ? <Loading label="Loading loss/theft entries…" /> : null}
-          {entries.data && losses.length === 0 ? (
+          {entries.isPending || reports.isPending ? <Loading label="Loading loss/theft entries…" /> : null}
+          {entries.error || reports.error ? <ErrorAlert error={entries.error ?? reports.error} onRetry={() => void (entries.error ? entries.refetch() : reports.refetch())} /> : null}
+          {loaded && losses.length === 0 ? (
             <Alert color="yellow" variant="light">
-              No loss or theft is recorded. Record it first (Other entries, then Loss or theft), then open its report.
+              {recorded.length === 0
+                ? 'No loss or theft is recorded. Record it first (Other entries, then Loss or theft), then open its report.'
+                : 'Every recorded loss or theft is already on a report or was reversed. Record a new loss or theft first (Other entries, then Loss or theft).'}
             </Alert>
           ) : null}
-          {losses.length > 0 ? (
-            <Checkbox.Group label="Loss/theft entries" description="The entries this report covers" value={chosen} onChange={setChosen} required>
+          {loaded && losses.length > 0 ? (
+            <Checkbox.Group label="Loss/theft entries" description="The entries this report covers" value={selected} onChange={setChosen} required>
               <Stack gap={6} mt={6}>
                 {losses.map((entry) => (
                   <Checkbox key={entry.id} value={entry.id} label={`${entry.containerLabel ?? entry.lotNumber ?? ''}: ${entry.summary}`} />
