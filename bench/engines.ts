@@ -60,6 +60,10 @@ export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase
     database,
     async dispose() {
       await database.close();
+      if (process.env.BENCH_KEEP_DATABASE) {
+        console.error(`bench: kept database ${name} (BENCH_KEEP_DATABASE)`);
+        return;
+      }
       const dropper = await openDatabase({ databaseUrl: adminUrl, dataDir: null, poolSize: 1 });
       await dropper.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.close();

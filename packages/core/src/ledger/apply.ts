@@ -1,12 +1,13 @@
 import type { LedgerChange } from './change.js';
 import type { LedgerEntry } from './entry.js';
 import type { Lot } from './lot.js';
+import { DRAW_RECORD, recordOf, type RecordedEntry } from './recorded.js';
 import { planDraw, planReturnToStock, planWaste } from './plan-session.js';
 import { planReversal } from './plan-reversal.js';
 import { planAdjustment, planReceipt, planStockOut, planTransfer } from './plan-stock.js';
 import { ok, refuseAll, type LedgerResult, type LedgerUnmet } from './result.js';
 import { recorderProblems } from './roles.js';
-import type { ContainerState, DrawState, LedgerState } from './state.js';
+import { recordedEntry, type ContainerState, type DrawState, type LedgerState } from './state.js';
 
 /**
  * The balance engine. `planEntry` decides whether an entry may be recorded on a state and what it
@@ -40,11 +41,12 @@ function planByKind(state: LedgerState, entry: LedgerEntry): LedgerResult<Ledger
 
 /** Whether `entry` may be recorded on `state`, and if so exactly what it changes. Every reason is listed. */
 export function planEntry(state: LedgerState, entry: LedgerEntry): LedgerResult<LedgerChange> {
-  const common = recorderProblems(entry.actor);
-  if (state.entries.has(entry.id)) common.unshift({ code: 'duplicate_entry', message: 'An entry with this id is already recorded', path: ['id'] });
   const planned = planByKind(state, entry);
-  if (common.length === 0) return planned;
-  return refuseAll([...common, ...(planned.ok ? [] : planned.unmet)]);
+  const duplicate = recordedEntry(state, entry.id) !== undefined;
+  const recorder = recorderProblems(entry.actor);
+  if (!duplicate && recorder.length === 0) return planned;
+  const common: LedgerUnmet[] = duplicate ? [{ code: 'duplicate_entry', message: 'An entry with this id is already recorded', path: ['id'] }] : [];
+  return refuseAll([...common, ...recorder, ...(planned.ok ? [] : planned.unmet)]);
 }
 
 /** The maps of a state, open for writing while a change is committed. */
@@ -53,7 +55,7 @@ interface Draft {
   containers: Map<string, ContainerState>;
   draws: Map<string, DrawState>;
   drawByAdministration: Map<string, string>;
-  entries: Map<string, LedgerEntry>;
+  entries: Map<string, RecordedEntry>;
   reversedBy: Map<string, string>;
 }
 
@@ -63,12 +65,14 @@ function commit(draft: Draft, change: LedgerChange): void {
   for (const draw of change.closedDraws) {
     draft.draws.delete(draw.entryId);
     draft.drawByAdministration.delete(draw.administrationId);
+    draft.entries.set(draw.entryId, DRAW_RECORD);
   }
   for (const draw of change.draws) {
     draft.draws.set(draw.entryId, draw);
     draft.drawByAdministration.set(draw.administrationId, draw.entryId);
   }
-  draft.entries.set(change.entry.id, change.entry);
+  // An open draw is known by its draw state alone (see LedgerState.entries).
+  if (change.entry.kind !== 'draw') draft.entries.set(change.entry.id, recordOf(change.entry));
   if (change.reverses !== null) draft.reversedBy.set(change.reverses, change.entry.id);
 }
 

@@ -106,7 +106,7 @@ function at<T>(list: readonly T[], index: number): T | undefined {
 class Oracle {
   readonly balance = new Map<string, number>();
   readonly location = new Map<string, string>();
-  private readonly byId = new Map<string, LedgerEntry>();
+  readonly byId = new Map<string, LedgerEntry>();
 
   private effects(entry: LedgerEntry): Array<[string, number]> {
     switch (entry.kind) {
@@ -174,7 +174,8 @@ function checkInvariants(state: LedgerState, oracle: Oracle): void {
   expect(state.drawByAdministration.size).toBe(state.draws.size);
   for (const [target, reversal] of state.reversedBy) {
     expect(state.entries.get(target)?.kind).not.toBe('reversal');
-    const entry = state.entries.get(reversal);
+    expect(state.entries.get(reversal)?.kind).toBe('reversal');
+    const entry = oracle.byId.get(reversal);
     expect(entry?.kind === 'reversal' && entry.reversesEntryId).toBe(target);
   }
 }

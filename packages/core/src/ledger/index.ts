@@ -24,6 +24,7 @@ export * from './entry.js';
 export * from './entry-request.js';
 export * from './roles.js';
 export * from './state.js';
+export * from './recorded.js';
 export type { BalanceEffect, LedgerChange } from './change.js';
 export { planEntry, applyEntry, applyChange, replay, replayer, type Replayer, type ReplayRefusal } from './apply.js';
 export { drawOutstanding } from './plan-session.js';

@@ -54,7 +54,16 @@ export function shifted(container: ContainerState, delta: Mg, options: { readonl
       ],
     };
   }
-  return { ok: true, value: { ...container, balance, opened: container.opened || Boolean(options.opens) } };
+  // Spelled out rather than spread: this runs for every draw of a replayed ledger.
+  const value: ContainerState = {
+    containerId: container.containerId,
+    lotId: container.lotId,
+    productId: container.productId,
+    locationId: container.locationId,
+    balance,
+    opened: container.opened || Boolean(options.opens),
+  };
+  return { ok: true, value };
 }
 
 /** The effect of a change of `delta` on a located container. */

@@ -1,10 +1,11 @@
 import { bareChange, type BalanceEffect, type LedgerChange } from './change.js';
-import type { ReversalEntry, ReversibleEntry } from './entry.js';
+import type { ReversalEntry } from './entry.js';
+import type { RecordedReversible } from './recorded.js';
 import { describeQuantity, negateMg, subtractMg, type Mg } from './quantity.js';
 import { ok, refuse, refuseAll, type LedgerResult, type LedgerUnmet } from './result.js';
 import { adjusterProblems } from './roles.js';
 import { effectOn, isBlank, locate, shifted, take } from './plan-helpers.js';
-import type { ContainerState, DrawState, LedgerState } from './state.js';
+import { recordedEntry, type ContainerState, type DrawState, type LedgerState } from './state.js';
 
 /**
  * A reversal undoes one earlier entry exactly: every balance effect negated, the draw bookkeeping put
@@ -39,7 +40,7 @@ function openDraw(state: LedgerState, problems: LedgerUnmet[], drawEntryId: stri
   return draw ?? null;
 }
 
-function undoOf(state: LedgerState, target: ReversibleEntry, problems: LedgerUnmet[]): Undo {
+function undoOf(state: LedgerState, targetId: string, target: RecordedReversible, problems: LedgerUnmet[]): Undo {
   const undo = emptyUndo();
   switch (target.kind) {
     case 'receipt':
@@ -63,13 +64,13 @@ function undoOf(state: LedgerState, target: ReversibleEntry, problems: LedgerUnm
       return undo;
     }
     case 'draw': {
-      const draw = openDraw(state, problems, target.id);
+      const draw = openDraw(state, problems, targetId);
       if (!draw) return undo;
       if (draw.wasted.hundredths !== 0 || draw.returned.hundredths !== 0) {
         problems.push({ code: 'draw_has_dispositions', message: 'Reverse the waste and returns recorded against this draw first', path: ['reversesEntryId'] });
         return undo;
       }
-      shiftInPlace(state, undo, problems, target.containerId, target.amount.mass);
+      shiftInPlace(state, undo, problems, draw.containerId, draw.amount);
       undo.closedDraws.push(draw);
       return undo;
     }
@@ -102,16 +103,17 @@ function undoOf(state: LedgerState, target: ReversibleEntry, problems: LedgerUnm
 }
 
 export function planReversal(state: LedgerState, entry: ReversalEntry): LedgerResult<LedgerChange> {
-  const target = state.entries.get(entry.reversesEntryId);
+  const targetId = entry.reversesEntryId;
+  const target = recordedEntry(state, targetId);
   if (!target) return refuse('unknown_entry', 'There is no entry with this id to reverse', ['reversesEntryId']);
   if (target.kind === 'reversal') return refuse('reversal_of_reversal', 'A reversal cannot itself be reversed; record the entry again', ['reversesEntryId']);
-  if (state.reversedBy.has(target.id)) return refuse('already_reversed', 'This entry has already been reversed', ['reversesEntryId']);
+  if (state.reversedBy.has(targetId)) return refuse('already_reversed', 'This entry has already been reversed', ['reversesEntryId']);
   const problems: LedgerUnmet[] = [];
   if (isBlank(entry.reason)) problems.push({ code: 'reason_required', message: 'Give the reason for the reversal', path: ['reason'] });
   if (target.kind === 'adjustment') {
     problems.push(...adjusterProblems(entry.actor).map((p) => ({ ...p, code: 'reversal_role' as const, message: 'Only a physician or administrator may reverse an adjustment' })));
   }
-  const undo = undoOf(state, target, problems);
+  const undo = undoOf(state, targetId, target, problems);
   if (problems.length > 0) return refuseAll(problems);
-  return ok({ ...bareChange(entry), ...undo, reverses: target.id });
+  return ok({ ...bareChange(entry), ...undo, reverses: targetId });
 }

@@ -35,7 +35,8 @@ export function planDraw(state: LedgerState, entry: DrawEntry): LedgerResult<Led
     entryId: entry.id,
     medicineSessionId: entry.medicineSessionId,
     administrationId: entry.administrationId,
-    containerId: entry.containerId,
+    // The state's own id string: a replayed draw then shares it instead of keeping the parsed copy.
+    containerId: after.containerId,
     amount: entry.amount.mass,
     wasted: ZERO_MG,
     returned: ZERO_MG,

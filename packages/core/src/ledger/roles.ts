@@ -7,14 +7,16 @@ export const LEDGER_RECORDER_ROLES: readonly StaffRole[] = ['physician', 'nurse'
 /** Who may adjust a balance after a count, or undo such an adjustment. */
 export const LEDGER_ADJUSTER_ROLES: readonly StaffRole[] = ['physician', 'admin'];
 
+const NONE: readonly LedgerUnmet[] = Object.freeze([]);
+
 function holdsAny(person: LedgerStaff, roles: readonly StaffRole[]): boolean {
   return person.roles.some((role) => roles.includes(role));
 }
 
 /** The actor holds a recording role. */
-export function recorderProblems(actor: LedgerStaff): LedgerUnmet[] {
+export function recorderProblems(actor: LedgerStaff): readonly LedgerUnmet[] {
   return holdsAny(actor, LEDGER_RECORDER_ROLES)
-    ? []
+    ? NONE
     : [{ code: 'not_a_recorder', message: 'Only a physician, nurse or administrator may record controlled-substance entries', path: ['actor'] }];
 }
 

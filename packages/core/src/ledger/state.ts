@@ -1,4 +1,5 @@
 import type { LedgerEntry } from './entry.js';
+import { DRAW_RECORD, recordOf, type RecordedEntry } from './recorded.js';
 import type { Lot } from './lot.js';
 import { isSolution, type ControlledProduct } from './product.js';
 import { mgToMl, sumMg, ZERO_MG, type Mg, type Ml } from './quantity.js';
@@ -38,8 +39,12 @@ export interface LedgerState {
   readonly draws: ReadonlyMap<string, DrawState>;
   /** Administration id -> the draw entry for it: each administration has exactly one. */
   readonly drawByAdministration: ReadonlyMap<string, string>;
-  /** Every applied entry by id (a reversal looks up its target here). */
-  readonly entries: ReadonlyMap<string, LedgerEntry>;
+  /**
+   * What is kept of every applied entry, by id, except open draws: those are known by `draws` alone
+   * (a ledger is mostly draws, and replaying a million of them then fills one large map fewer). A
+   * reversed draw is kept here. Look entries up with `recordedEntry`.
+   */
+  readonly entries: ReadonlyMap<string, RecordedEntry>;
   /** Entry id -> the reversal that undid it. */
   readonly reversedBy: ReadonlyMap<string, string>;
 }
@@ -64,9 +69,14 @@ export function ledgerStateFrom(parts: LedgerStateParts): LedgerState {
     containers: new Map([...(parts.containers ?? [])].map((item) => [item.containerId, item] as const)),
     draws,
     drawByAdministration: new Map([...draws.values()].map((draw) => [draw.administrationId, draw.entryId] as const)),
-    entries: new Map([...(parts.entries ?? [])].map((item) => [item.id, item] as const)),
+    entries: new Map([...(parts.entries ?? [])].map((item) => [item.id, recordOf(item)] as const)),
     reversedBy: new Map(parts.reversals ?? []),
   };
+}
+
+/** The kept part of an applied entry (an open draw's included), or undefined for an unknown id. */
+export function recordedEntry(state: LedgerState, entryId: string): RecordedEntry | undefined {
+  return state.entries.get(entryId) ?? (state.draws.has(entryId) ? DRAW_RECORD : undefined);
 }
 
 /** A ledger with no entries yet, knowing the clinic's products. */

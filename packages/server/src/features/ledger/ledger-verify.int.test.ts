@@ -5,8 +5,9 @@ import { cliTarget, lantern, type CliTarget } from '../../../test/cli-target.js'
 import { Agent, testApp } from '../../../test/harness.js';
 import { makeClinic, makePatient, makeStaff } from '../../../test/factories.js';
 import type { Database, Db } from '../../platform/db/index.js';
-import { ledgerContainer, ledgerEntry } from '../../platform/db/schema/index.js';
+import { ledgerContainer, ledgerDraw, ledgerEntry } from '../../platform/db/schema/index.js';
 import { catalogue, drawBody, receive } from './ledger-kit.js';
+import { verifyLedger, type LedgerVerdict } from './verify.js';
 
 let target: CliTarget;
 let drawn: EntryView;
@@ -44,9 +45,9 @@ afterAll(async () => target.dispose());
 async function tamper(change: (db: Db) => Promise<void>): Promise<void> {
   const database: Database = await target.open();
   try {
-    await database.exec('ALTER TABLE ledger_entry DISABLE TRIGGER USER; ALTER TABLE ledger_container DISABLE TRIGGER USER');
+    await database.exec('ALTER TABLE ledger_entry DISABLE TRIGGER USER; ALTER TABLE ledger_container DISABLE TRIGGER USER; ALTER TABLE ledger_draw DISABLE TRIGGER USER');
     await change(database.db);
-    await database.exec('ALTER TABLE ledger_entry ENABLE TRIGGER USER; ALTER TABLE ledger_container ENABLE TRIGGER USER');
+    await database.exec('ALTER TABLE ledger_entry ENABLE TRIGGER USER; ALTER TABLE ledger_container ENABLE TRIGGER USER; ALTER TABLE ledger_draw ENABLE TRIGGER USER');
   } finally {
     await database.close();
   }
@@ -87,6 +88,56 @@ describe('lantern ledger verify', () => {
     expect(projection.code).toBe(1);
     expect(projection.stderr).toContain('on the books but its entries add up to 902.50 mg');
     await tamper((db) => db.update(ledgerContainer).set({ balanceHundredths: 90250 }).where(eq(ledgerContainer.id, vial)).then(() => undefined));
+    expect((await verify()).code).toBe(0);
+  });
+
+  it('fails naming the draw when its bookkeeping row is edited or removed', async () => {
+    const [row] = await (async () => {
+      const database = await target.open();
+      try {
+        return await database.db.select().from(ledgerDraw).where(eq(ledgerDraw.entryId, drawn.id));
+      } finally {
+        await database.close();
+      }
+    })();
+    if (!row) throw new Error('the draw row is missing');
+    await tamper((db) => db.update(ledgerDraw).set({ wastedHundredths: 100 }).where(eq(ledgerDraw.entryId, drawn.id)).then(() => undefined));
+    const edited = await verify();
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain(`draw ${drawn.id} does not match its entries`);
+    await tamper((db) => db.delete(ledgerDraw).where(eq(ledgerDraw.entryId, drawn.id)).then(() => undefined));
+    expect((await verify()).stderr).toContain('1 open draws of the entries have no draw row');
+    await tamper((db) => db.insert(ledgerDraw).values(row).then(() => undefined));
+    expect((await verify()).code).toBe(0);
+  });
+
+  it('names the same first bad entry whatever the batch size (hashes are checked a batch behind the replay)', async () => {
+    const verdicts = async (): Promise<LedgerVerdict[]> => {
+      const database = await target.open();
+      try {
+        return await Promise.all([1, 2, 3, 5, 2000].map((batchSize) => verifyLedger(database.db, { batchSize })));
+      } finally {
+        await database.close();
+      }
+    };
+    expect(new Set((await verdicts()).map((v) => JSON.stringify(v)))).toEqual(new Set([JSON.stringify({ ok: true, checked: 4, firstBad: null })]));
+    const database = await target.open();
+    const [third] = await database.db.select().from(ledgerEntry).where(eq(ledgerEntry.seq, 3));
+    await database.close();
+    if (!third) throw new Error('entry #3 is missing');
+    // Entry #3's content edited (a bad hash) and entry #4's patient column edited (a bad row after it).
+    await tamper(async (db) => {
+      await db.update(ledgerEntry).set({ content: third.content.replace('"hundredths":5000', '"hundredths":500') }).where(eq(ledgerEntry.id, third.id));
+      await db.update(ledgerEntry).set({ patientId: null }).where(eq(ledgerEntry.id, drawn.id));
+    });
+    for (const verdict of await verdicts()) {
+      expect(verdict).toMatchObject({ ok: false, checked: 2, firstBad: { seq: 3, entryId: third.id, reason: 'its content does not match its hash (the entry was edited)' } });
+    }
+    await tamper((db) => db.update(ledgerEntry).set({ content: third.content }).where(eq(ledgerEntry.id, third.id)).then(() => undefined));
+    for (const verdict of await verdicts()) {
+      expect(verdict).toMatchObject({ ok: false, checked: 3, firstBad: { seq: 4, entryId: drawn.id, reason: 'its patientId column does not match its record (the row was edited)' } });
+    }
+    await tamper((db) => db.update(ledgerEntry).set({ patientId: third.patientId }).where(eq(ledgerEntry.id, drawn.id)).then(() => undefined));
     expect((await verify()).code).toBe(0);
   });
 
