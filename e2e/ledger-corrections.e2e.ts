@@ -104,7 +104,7 @@ describe('ledger corrections on the clinic tablet', () => {
     await transfer.waitFor({ state: 'hidden' });
     await page.getByRole('region', { name: /^Stock at Procedure room lockbox/ }).getByTestId(`container-${VIALS} #1`).waitFor();
 
-    // The session was cancelled: both troches go back, with the physician as (optional) witness.
+    // The session was cancelled: both troches go back, witnessed by the physician.
     const back = await otherEntry(page, 'Return a draw to stock');
     await choose(back, page, 'Draw', new RegExp(`^${TROCHES} #1: drawn 200.00 mg`));
     await expect.poll(() => back.getByRole('textbox', { name: /^Amount returned \(mg\)/ }).inputValue()).toBe('200.00');

@@ -215,6 +215,7 @@ describe('returning drawn drug to stock', () => {
     expect(refusals(state, returnOf(draw, TROCHE_100, 100, { containerId: vial }))).toContain('draw_container_mismatch');
     expect(refusals(state, returnOf(draw, TROCHE_100, 100, { witness: THERAPIST }))).toEqual(['witness_not_licensed']);
     expect(refusals(state, returnOf(draw, TROCHE_100, 100, { witness: NURSE_2 }))).toEqual([]);
+    expect(refusals(state, returnOf(draw, TROCHE_100, 100, { witness: null }))).toEqual(['witness_required']);
   });
 });
 

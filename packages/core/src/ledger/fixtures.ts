@@ -163,7 +163,7 @@ export function returnOf(draw: DrawEntry, item: ControlledProduct, hundredths: n
     locationId: draw.locationId,
     amount: mgAmount(item, hundredths),
     reason: 'Session cancelled',
-    witness: null,
+    witness: NURSE_2,
     ...overrides,
   };
 }

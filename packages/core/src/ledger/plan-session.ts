@@ -93,10 +93,11 @@ export function planWaste(state: LedgerState, entry: WasteEntry): LedgerResult<L
 
 /**
  * Drawn but unadministered drug back into the container it came from (a cancelled session's troche).
- * A witness is not required, but one who is named must qualify.
+ * Witnessed, like waste: a cancelled session's draw is either wasted or returned before a second
+ * licensed person (issue #6).
  */
 export function planReturnToStock(state: LedgerState, entry: ReturnToStockEntry): LedgerResult<LedgerChange> {
-  const problems = witnessProblems(entry.actor, entry.witness, false);
+  const problems = witnessProblems(entry.actor, entry.witness, true);
   const draw = drawWithRoom(state, problems, entry.drawEntryId, entry.amount.mass, ['drawEntryId']);
   if (draw && draw.containerId !== entry.containerId) {
     problems.push({ code: 'draw_container_mismatch', message: 'Return drug to the container it was drawn from', path: ['containerId'] });

@@ -228,7 +228,14 @@ describe('witnessed waste', () => {
     const { vial, draw, sessionId } = await drawn('100');
     const open = await nurse.post(`/api/ledger/sessions/${sessionId}/reconciliation`, { closingAs: 'cancelled', administrations: [] });
     expect(open.json().discrepancies[0].code).toBe('cancelled_draw_unresolved');
-    const back = await nurse.post('/api/ledger/entries', { entry: { kind: 'return_to_stock', drawEntryId: draw.id, amount: { mg: '100' }, reason: 'Session cancelled', witnessId: null }, witness: null });
+    const unwitnessed = await nurse.post('/api/ledger/entries', { entry: { kind: 'return_to_stock', drawEntryId: draw.id, amount: { mg: '100' }, reason: 'Session cancelled', witnessId: null }, witness: null });
+    expect(unwitnessed.statusCode).toBe(409);
+    expect(unwitnessed.json().unmet.map((u: { code: string }) => u.code)).toEqual(['witness_required']);
+    expect((await stock()).containers.find((c) => c.id === vial)?.balanceMg).toBe('900.00');
+    const back = await nurse.post('/api/ledger/entries', {
+      entry: { kind: 'return_to_stock', drawEntryId: draw.id, amount: { mg: '100' }, reason: 'Session cancelled', witnessId: witness.id },
+      witness: { userId: witness.id, password: witness.password, totp: await witnessCode() },
+    });
     expect(back.statusCode).toBe(201);
     expect((await stock()).containers.find((c) => c.id === vial)?.balanceMg).toBe('1000.00');
     expect((await nurse.post(`/api/ledger/sessions/${sessionId}/reconciliation`, { closingAs: 'cancelled', administrations: [] })).json().ok).toBe(true);

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { AmountField } from './AmountField';
 import { statedAmountOf, unitsFor, type AmountUnit } from './amount-units';
-import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, optionalConfirmationMissing, type ConfirmationDraft } from './ConfirmationFields';
+import { ConfirmationFields, confirmationMissing, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
 import { FormActions } from './FormActions';
 import { useRecordEntry } from './ledger-api';
 import { RefusalAlert } from './RefusalAlert';
 
 /**
  * Drawn but never given (the session was cancelled before dosing): the drug goes back into the
- * container it came from and the draw no longer has it to account for. The rules do not require a
- * witness for a return (core `planReturnToStock`), but one who is named confirms on this device.
+ * container it came from and the draw no longer has it to account for. A second licensed person
+ * witnesses it and confirms on this device, as for waste (core `planReturnToStock`).
  */
 export function ReturnToStockModal(props: { stock: StockView; onClose: () => void }): React.JSX.Element {
   const record = useRecordEntry();
@@ -29,7 +29,7 @@ export function ReturnToStockModal(props: { stock: StockView; onClose: () => voi
     ...(draw ? [] : ['draw']),
     ...(amount.trim() ? [] : ['amount']),
     ...(reason.trim() ? [] : ['reason']),
-    ...optionalConfirmationMissing(witness, 'witness'),
+    ...confirmationMissing(witness, 'witness'),
   ];
   const submit = (): void => {
     if (!draw) return;
@@ -87,7 +87,7 @@ export function ReturnToStockModal(props: { stock: StockView; onClose: () => voi
             description={draw ? `At most the ${draw.outstandingMg} mg still unaccounted for` : undefined}
           />
           <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={1000} autosize minRows={1} />
-          <ConfirmationFields legend="Witness (optional)" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} optional inline />
+          <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} inline />
           <RefusalAlert error={record.error} title="The return was not recorded" />
           <FormActions submitLabel="Return to stock" pending={record.isPending} missing={missing} onCancel={props.onClose} />
         </Stack>
