@@ -3,21 +3,8 @@ import type { Browser } from 'playwright-core';
 import type { AppointmentTypeView, AppointmentView, PatientHeader, SlotSearchResponse } from '@lantern/core';
 import { apiSession, type ApiSession } from './support/api.js';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { addDays, clinicToday, daysBetween } from './support/dates.js';
 import { signIn, waitForShell } from './support/flows.js';
-
-const ZONE = 'America/Chicago';
-
-function clinicToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
-}
 
 /** A two-seat group type of the test's own, so the third member waits without touching the demo's groups. */
 const SMALL_GROUP = {

@@ -3,25 +3,8 @@ import type { Browser } from 'playwright-core';
 import type { PatientHeader, SchedulingSetup, SlotSearchResponse } from '@lantern/core';
 import { apiSession, type ApiSession } from './support/api.js';
 import { launchBrowser, openPage, screenshot } from './support/browser.js';
+import { nextWeekday } from './support/dates.js';
 import { signIn, waitForShell } from './support/flows.js';
-
-const ZONE = 'America/Chicago';
-
-/** Today's date in the clinic, and dates counted from it (`YYYY-MM-DD`). */
-function clinicToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-/** The first `weekday` (0 = Sunday) at least `after` days from today. */
-function nextWeekday(weekday: number, after: number): string {
-  let date = addDays(clinicToday(), after);
-  while (new Date(`${date}T12:00:00Z`).getUTCDay() !== weekday) date = addDays(date, 1);
-  return date;
-}
 
 describe('schedule set-up', () => {
   let browser: Browser;

@@ -1,8 +1,29 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CourseTimelineView, PatientHeader, PlanView, SessionNoteView } from '@lantern/core';
-import type { Agent } from './harness.js';
-import { newPatient, signedNote, type ChartCast } from './chart-fixtures.js';
+import { seedConsentDocuments } from '../src/features/consent/demo-documents.js';
+import { later, laterTestApp, testApp, testClock, type Agent, type TestApp, type TestClock } from './harness.js';
+import { chartCast, newPatient, signedNote, type ChartCast } from './chart-fixtures.js';
 import { currentDocument, signing } from './consent-fixtures.js';
+
+/**
+ * A test file's app for course tests: the chart cast signed in, the consent documents published, and
+ * a clock of the file's own starting Monday 2 November 2026, 09:00 in Chicago. Opened before the
+ * file's tests, closed after them; `t` and `cast` read what beforeAll opened, so use them inside
+ * tests and hooks.
+ */
+export function courseSuite(): { readonly t: TestApp; readonly cast: ChartCast; readonly clock: TestClock } {
+  const clock = testClock(new Date('2026-11-02T15:00:00Z'));
+  let app: TestApp | undefined;
+  let cast: ChartCast | undefined;
+  beforeAll(async () => {
+    app = await testApp({ config: {} });
+    (app.deps as { clock: () => Date }).clock = clock;
+    cast = await chartCast(app);
+    await seedConsentDocuments(app.database.db, { clinicId: cast.clinicId, now: new Date('2026-01-05T15:00:00Z') });
+  });
+  afterAll(async () => app?.close());
+  return { t: laterTestApp(() => app), cast: later('chart cast', () => cast, { clinicId: true, staff: true, as: true }), clock };
+}
 
 /** A patient through evaluation: both notes signed and an "eligible" decision; optionally KAP consent signed. */
 export async function eligiblePatient(cast: ChartCast, options: { consent?: boolean; eligible?: boolean } = {}): Promise<PatientHeader> {

@@ -101,6 +101,31 @@ export async function testApp(options: { config?: Partial<Config>; database?: Da
   };
 }
 
+/**
+ * Stands in for something a test file's beforeAll opens, so the file can name it once at its top:
+ * each member is read from `read()` at the moment it is used. `members` names every member (the
+ * compiler checks the list); a use before beforeAll has run throws, naming `what`.
+ */
+export function later<T extends object>(what: string, read: () => T | undefined, members: Record<keyof T, true>): T {
+  const standIn = {};
+  for (const member of Object.keys(members) as (keyof T & string)[]) {
+    Object.defineProperty(standIn, member, {
+      enumerable: true,
+      get: () => {
+        const value = read();
+        if (value === undefined) throw new Error(`The ${what} is opened in beforeAll: use it inside a test or hook, not while the file is collected`);
+        return value[member];
+      },
+    });
+  }
+  return standIn as T;
+}
+
+/** Stands in for the test app a file's beforeAll opens (see `later`). */
+export function laterTestApp(read: () => TestApp | undefined): TestApp {
+  return later('test app', read, { app: true, database: true, deps: true, clock: true, close: true });
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A signed-in browser, in miniature: keeps the session cookie and sends the CSRF token on writes. */

@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import type { AppointmentKind, AppointmentView, PatientCourse, StaffRole, Unmet } from '@lantern/core';
 import { clinicSchedule, room, staffAvailability } from '../src/platform/db/schema/index.js';
 import { newId } from '../src/platform/ids.js';
 import { seedAppointmentTypes } from '../src/features/scheduling/default-types.js';
 import { replaceCourseSourceForTests } from '../src/features/scheduling/course-state.js';
-import { Agent, type TestApp } from './harness.js';
+import { Agent, later, laterTestApp, testApp, type TestApp } from './harness.js';
 import { makeClinic, makePatient, makeStaff, type TestStaff } from './factories.js';
 
 /** Monday 30 November 2026, 08:00 in Chicago: the scheduling tests' "now". */
@@ -82,17 +82,34 @@ export async function schedulingClinic(t: TestApp): Promise<SchedulingClinic> {
 }
 
 /**
- * Stands in for the course engine: the listed patients have every medicine gate met, the others
- * are not yet eligible. Returns the function that puts the real engine back.
+ * A test file's app and scheduling clinic: opened before its tests, closed after them. Call it once
+ * at the top of the file (`const { t, c } = schedulingSuite();`); `t` and `c` read what beforeAll
+ * opened, so use them inside tests and hooks.
  */
-export function gatesOpenFor(patientIds: Iterable<string>): () => void {
+export function schedulingSuite(): { readonly t: TestApp; readonly c: SchedulingClinic } {
+  let app: TestApp | undefined;
+  let clinic: SchedulingClinic | undefined;
+  beforeAll(async () => {
+    app = await testApp();
+    clinic = await schedulingClinic(app);
+  });
+  afterAll(async () => app?.close());
+  return { t: laterTestApp(() => app), c: later('scheduling clinic', () => clinic, { clinicId: true, staff: true, as: true, rooms: true, types: true, patient: true }) };
+}
+
+/**
+ * Stands in for the course engine until the current test finishes: the listed patients have every
+ * medicine gate met, the others are not yet eligible.
+ */
+export function gatesOpenFor(patientIds: Iterable<string>): void {
   const open = new Set(patientIds);
   const unmet: Unmet[] = [{ code: 'eligibility', message: 'Evaluation in progress: no eligibility decision yet' }];
-  return replaceCourseSourceForTests({
+  const restore = replaceCourseSourceForTests({
     loadPatientCourse: (_tx, _clinic, patientId): Promise<PatientCourse> =>
       Promise.resolve({ patientId, medicineGatesOpenFrom: open.has(patientId) ? 0 : null, medicineSessions: [] }),
     medicineGateUnmet: (_tx, _clinic, patientId) => Promise.resolve(open.has(patientId) ? [] : unmet),
   });
+  onTestFinished(restore);
 }
 
 /** A booking body at a clinic-local start, one patient, the seats as given. */

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CourseTimelineView } from '@lantern/core';
-import { testApp, testClock, type TestApp, type TestClock } from '../../../test/harness.js';
-import { chartCast, completeEvaluation, newPatient, signedNote, type ChartCast } from '../../../test/chart-fixtures.js';
+import { completeEvaluation, newPatient, signedNote } from '../../../test/chart-fixtures.js';
 import { auditMark, auditSince } from '../../../test/factories.js';
-import { seedConsentDocuments } from '../consent/demo-documents.js';
-import { createPlan, eligiblePatient, heldSession, signSessionNote, timeline } from '../../../test/course-fixtures.js';
+import { courseSuite, createPlan, eligiblePatient, heldSession, signSessionNote, timeline } from '../../../test/course-fixtures.js';
 import { loadPatientCourse, medicineGateUnmet } from './scheduling-port.js';
 
-let t: TestApp;
-let cast: ChartCast;
-let clock: TestClock;
-
-beforeAll(async () => {
-  clock = testClock(new Date('2026-11-02T15:00:00Z'));
-  t = await testApp({ config: {} });
-  (t.deps as { clock: () => Date }).clock = clock;
-  cast = await chartCast(t);
-  await seedConsentDocuments(t.database.db, { clinicId: cast.clinicId, now: new Date('2026-01-05T15:00:00Z') });
-});
-afterAll(async () => t.close());
+const { t, cast, clock } = courseSuite();
 
 const codes = (body: { unmet?: { code: string }[] }): string[] => (body.unmet ?? []).map((u) => u.code);
 const day = 24 * 60;

@@ -1,24 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { AppointmentView, SlotSearchResponse } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
 import { auditMark, auditSince } from '../../../test/factories.js';
-import { atTime, booked, bookingOf, gatesOpenFor, MONDAY_8AM, schedulingClinic, TUESDAY, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { atTime, booked, bookingOf, gatesOpenFor, MONDAY_8AM, schedulingSuite, TUESDAY } from '../../../test/scheduling-fixtures.js';
 import { appointment, job, scheduleHold } from '../../platform/db/schema/index.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-let restore: (() => void) | null = null;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 async function appointmentsOf(clinicId: string): Promise<number> {
   const [row] = await t.database.db.select({ n: count() }).from(appointment).where(eq(appointment.clinicId, clinicId));
@@ -46,7 +33,7 @@ describe('booking an appointment', () => {
 
   it('books a medicine session from the slot finder\'s suggestions: a care-team therapist, a monitor and a dosing room', async () => {
     const patient = await c.patient();
-    restore = gatesOpenFor([patient]);
+    gatesOpenFor([patient]);
     const search = await c.as.frontDesk.post('/api/scheduling/slot-search', { appointmentTypeId: c.types.get('medicine_oral'), patientIds: [patient], from: TUESDAY, to: TUESDAY, limit: 3 });
     expect(search.statusCode, search.body).toBe(200);
     const { slots, unmet } = search.json() as SlotSearchResponse;
@@ -71,7 +58,7 @@ describe('booking an appointment', () => {
 
   it('refuses a medicine session for a patient not yet eligible, with every unmet gate, and stores nothing', async () => {
     const patient = await c.patient();
-    restore = gatesOpenFor([]);
+    gatesOpenFor([]);
     const before = await appointmentsOf(c.clinicId);
     const response = await c.as.frontDesk.post('/api/appointments', bookingOf(c, { kind: 'medicine_oral', patientIds: [patient], time: '09:00', staffIds: [c.staff.therapist.id, c.staff.nurse.id], roomId: c.rooms.dosingA }));
     expect(response.statusCode).toBe(409);
@@ -115,7 +102,7 @@ describe('booking an appointment', () => {
 
   it('refuses a room lacking the capability the type needs', async () => {
     const patient = await c.patient();
-    restore = gatesOpenFor([patient]);
+    gatesOpenFor([patient]);
     const response = await c.as.frontDesk.post('/api/appointments', bookingOf(c, { kind: 'medicine_im', patientIds: [patient], time: '09:00', staffIds: [c.staff.therapist.id, c.staff.physician.id], roomId: c.rooms.therapy }));
     expect(response.statusCode).toBe(409);
     expect((response.json() as { unmet: { code: string; message: string }[] }).unmet).toContainEqual({ code: 'room_capability', message: expect.stringContaining('not a dosing room') });

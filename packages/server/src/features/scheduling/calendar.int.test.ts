@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import type { AppointmentView, CalendarFeedView } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { booked, bookingOf, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { booked, bookingOf, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 function events(text: string): ICAL.Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));

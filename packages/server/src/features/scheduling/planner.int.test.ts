@@ -1,21 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppointmentView, CoursePlanResponse } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { booked, bookingOf, gatesOpenFor, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { booked, bookingOf, gatesOpenFor, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-let restore: (() => void) | null = null;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-afterAll(async () => t.close());
+const { c } = schedulingSuite();
 
 const accepted = (plan: CoursePlanResponse): unknown => ({
   proposals: plan.proposals.map((p) => ({ appointmentTypeId: p.appointmentTypeId, start: { date: p.slot.localDate, time: p.slot.localTime }, staffIds: p.slot.staff.map((s) => s.staffId), roomId: p.slot.roomId })),
@@ -24,7 +11,7 @@ const accepted = (plan: CoursePlanResponse): unknown => ({
 describe('the course planner', () => {
   it('proposes weekly preparation, oral medicine with integration inside the window, then IM, and books it all in one step', async () => {
     const patient = await c.patient();
-    restore = gatesOpenFor([patient]);
+    gatesOpenFor([patient]);
     const response = await c.as.frontDesk.post(`/api/patients/${patient}/course-plan`, { preparation: 3, medicine: ['oral', 'im'], integrationsPerMedicine: 1 });
     expect(response.statusCode, response.body).toBe(200);
     const plan = response.json() as CoursePlanResponse;
@@ -52,7 +39,7 @@ describe('the course planner', () => {
 
   it('revalidates each appointment on accept: one taken since the proposal means none is booked', async () => {
     const [patient, other] = [await c.patient(), await c.patient()];
-    restore = gatesOpenFor([patient, other]);
+    gatesOpenFor([patient, other]);
     const plan = (await c.as.frontDesk.post(`/api/patients/${patient}/course-plan`, { preparation: 2, medicine: [], integrationsPerMedicine: 1 })).json() as CoursePlanResponse;
     const second = plan.proposals[1];
     if (!second) throw new Error('no proposal');
@@ -66,7 +53,7 @@ describe('the course planner', () => {
 
   it('says why no medicine session could be planned while a gate is unmet', async () => {
     const patient = await c.patient();
-    restore = gatesOpenFor([]);
+    gatesOpenFor([]);
     const plan = (await c.as.frontDesk.post(`/api/patients/${patient}/course-plan`, { preparation: 1, medicine: ['oral'] })).json() as CoursePlanResponse;
     expect(plan.proposals.map((p) => p.step)).toEqual(['preparation']);
     expect(plan.unplaced.map((u) => u.code)).toEqual(['medicine_gates']);

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { booked, bookingOf, gatesOpenFor, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { booked, bookingOf, gatesOpenFor, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 import { appointment, appointmentParticipant, scheduleHold } from '../../platform/db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { isExclusionViolation } from './exclusion-violation.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 /** Live appointments of the therapist starting at `start`. */
 async function liveAt(start: string): Promise<number> {
@@ -54,19 +46,15 @@ describe('no double booking under concurrent requests', () => {
 
   it('keeps the one-medicine-session-a-week rule when two bookings for one patient race on different days', async () => {
     const patient = await c.patient();
-    const restore = gatesOpenFor([patient]);
-    try {
-      const responses = await Promise.all(
-        [['2026-12-15', c.staff.nurse.id, c.rooms.dosingA], ['2026-12-17', c.staff.physician.id, c.rooms.dosingB]].map(([date, monitor, roomId]) =>
-          c.as.frontDesk.post('/api/appointments', bookingOf(c, { kind: 'medicine_oral', patientIds: [patient], date: date as string, time: '09:00', staffIds: [c.staff.therapist.id, monitor as string], roomId: roomId as string })),
-        ),
-      );
-      expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-      const refused = responses.find((r) => r.statusCode === 409)?.json() as { unmet: { code: string }[] };
-      expect(refused.unmet.map((u) => u.code)).toEqual(expect.arrayContaining(['medicine_interval', 'medicine_same_week']));
-    } finally {
-      restore();
-    }
+    gatesOpenFor([patient]);
+    const responses = await Promise.all(
+      [['2026-12-15', c.staff.nurse.id, c.rooms.dosingA], ['2026-12-17', c.staff.physician.id, c.rooms.dosingB]].map(([date, monitor, roomId]) =>
+        c.as.frontDesk.post('/api/appointments', bookingOf(c, { kind: 'medicine_oral', patientIds: [patient], date: date as string, time: '09:00', staffIds: [c.staff.therapist.id, monitor as string], roomId: roomId as string })),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const refused = responses.find((r) => r.statusCode === 409)?.json() as { unmet: { code: string }[] };
+    expect(refused.unmet.map((u) => u.code)).toEqual(expect.arrayContaining(['medicine_interval', 'medicine_same_week']));
   });
 
   it('is enforced by the database itself: an overlapping hold written directly is refused', async () => {

@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { booked, bookingOf, gatesOpenFor, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { booked, bookingOf, gatesOpenFor, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 import { outboxMessage, patient, reminderDelivery } from '../../platform/db/schema/index.js';
 import { runDueJobs } from '../../platform/jobs/worker.js';
 import { outboxMailer, type Mailer, type MailMessage } from '../../platform/jobs/mail.js';
 import { REMINDER_JOB, reminderHandler } from './reminders.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-let restore: (() => void) | null = null;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 async function patientWithEmail(email: string): Promise<string> {
   const id = await c.patient('Marsh');
@@ -41,7 +28,7 @@ describe('appointment reminders', () => {
     const id = await patientWithEmail(email);
     const diagnosed = await c.as.physician.post(`/api/patients/${id}/diagnoses`, { code: 'F33.1' });
     expect(diagnosed.statusCode, diagnosed.body).toBe(201);
-    restore = gatesOpenFor([id]);
+    gatesOpenFor([id]);
     await booked(c.as.frontDesk, bookingOf(c, { kind: 'medicine_oral', patientIds: [id], date: '2026-12-04', time: '09:00', staffIds: [c.staff.therapist.id, c.staff.nurse.id], roomId: c.rooms.dosingA }));
     // Friday 09:00 CST = 15:00Z; the 72 h reminder falls due on Tuesday 15:00Z.
     expect(await run(new Date('2026-12-01T14:59:00Z'))).toBe(0);

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { RoomView, SchedulingSetup } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { schedulingSuite } from '../../../test/scheduling-fixtures.js';
 import { auditEvent, room } from '../../platform/db/schema/index.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 const roomCount = async (): Promise<number> => (await t.database.db.select({ id: room.id }).from(room).where(eq(room.clinicId, c.clinicId))).length;
 

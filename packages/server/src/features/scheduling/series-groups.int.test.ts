@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { AppointmentView } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { atTime, booked, bookingOf, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { atTime, booked, bookingOf, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 import { appointment } from '../../platform/db/schema/index.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 const list = async (from: string, to: string): Promise<AppointmentView[]> =>
   (await c.as.frontDesk.get(`/api/appointments?from=${from}&to=${to}&includeCancelled=true`)).json() as AppointmentView[];

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { AppointmentTypeView, SchedulingSetup } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
-import { schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { schedulingSuite, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
 import { clinicSchedule, staffTimeOff } from '../../platform/db/schema/index.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 const prepType = { kind: 'preparation', name: 'Preparation (extended)', phase: 'preparation', durationMinutes: 75, staff: [{ anyOf: ['therapist'], fromCareTeam: true }], roomCapability: 'therapy', bufferAfterMinutes: 10, telehealthAllowed: true, billingCodes: ['90837'], color: 'indigo' };
 

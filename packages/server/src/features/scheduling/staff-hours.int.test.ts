@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { SchedulingSetup } from '@lantern/core';
-import { testApp, type TestApp } from '../../../test/harness.js';
 import { auditMark, auditSince } from '../../../test/factories.js';
-import { bookingOf, schedulingClinic, type SchedulingClinic } from '../../../test/scheduling-fixtures.js';
+import { bookingOf, schedulingSuite } from '../../../test/scheduling-fixtures.js';
 import { staffAvailability, staffTimeOff } from '../../platform/db/schema/index.js';
 
-let t: TestApp;
-let c: SchedulingClinic;
-
-beforeAll(async () => {
-  t = await testApp();
-  c = await schedulingClinic(t);
-});
-afterAll(async () => t.close());
+const { t, c } = schedulingSuite();
 
 const timeOffUrl = (staffId: string): string => `/api/scheduling/staff/${staffId}/time-off`;
 const withdrawUrl = (staffId: string, timeOffId: string): string => `${timeOffUrl(staffId)}/${timeOffId}/withdraw`;
