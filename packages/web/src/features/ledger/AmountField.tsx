@@ -1,6 +1,6 @@
-import { Group, Input, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useId } from 'react';
+import { Group, TextInput } from '@mantine/core';
 import type { AmountUnit } from './amount-units';
+import { SegmentedField } from './SegmentedField';
 
 /**
  * An amount and the unit it is stated in (mg or mL for a solution; mg or units for troches and
@@ -15,7 +15,6 @@ export function AmountField(props: {
   onChange: (value: string) => void;
   description?: string;
 }): React.JSX.Element {
-  const unitLabelId = useId();
   const several = props.units.length > 1;
   return (
     <Group align="flex-end" gap="sm" wrap="nowrap">
@@ -29,19 +28,7 @@ export function AmountField(props: {
         required
         maxLength={16}
       />
-      {several ? (
-        <Stack gap={4}>
-          <Input.Label id={unitLabelId} component="div">
-            Unit
-          </Input.Label>
-          <SegmentedControl
-            aria-labelledby={unitLabelId}
-            value={props.unit}
-            onChange={(value) => props.onUnitChange(props.units.find((unit) => unit === value) ?? props.unit)}
-            data={[...props.units]}
-          />
-        </Stack>
-      ) : null}
+      {several ? <SegmentedField label="Unit" value={props.unit} onChange={props.onUnitChange} data={props.units.map((unit) => ({ value: unit, label: unit }))} /> : null}
     </Group>
   );
 }

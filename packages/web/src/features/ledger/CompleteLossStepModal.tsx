@@ -1,8 +1,9 @@
-import { Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { LossReportView } from '@lantern/core';
 import { formatCalendarDate } from '../../ui/time';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useCompleteLossStep } from './ledger-api';
 import { dueWords } from './loss-due';
@@ -41,35 +42,26 @@ export function CompleteLossStepModal(props: { report: LossReportView; step: Ste
     );
   };
   return (
-    <Modal opened onClose={props.onClose} title="Mark a checklist step done" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <div>
-            <Text fw={600}>{step.label}</Text>
-            <Text size="sm" c={step.status === 'overdue' ? 'red.8' : 'dimmed'}>
-              Due {formatCalendarDate(step.dueOn)} ({dueWords(step.dueOn, props.today)}); discovered {formatCalendarDate(props.report.discoveredOn)}
-            </Text>
-          </div>
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="Done on" type="date" min={props.report.discoveredOn} max={props.today} value={completedOn} onChange={(e) => setCompletedOn(e.currentTarget.value)} required />
-            <TextInput
-              label={words.label}
-              description={words.required ? undefined : 'Optional'}
-              value={reference}
-              onChange={(e) => setReference(e.currentTarget.value)}
-              required={words.required}
-              maxLength={100}
-            />
-          </SimpleGrid>
-          <RefusalAlert error={complete.error} title="The step was not marked done" />
-          <FormActions submitLabel="Mark done" pending={complete.isPending} missing={missing} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <EntryFormModal title="Mark a checklist step done" size="lg" onClose={props.onClose} onSubmit={submit}>
+      <div>
+        <Text fw={600}>{step.label}</Text>
+        <Text size="sm" c={step.status === 'overdue' ? 'red.8' : 'dimmed'}>
+          Due {formatCalendarDate(step.dueOn)} ({dueWords(step.dueOn, props.today)}); discovered {formatCalendarDate(props.report.discoveredOn)}
+        </Text>
+      </div>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput label="Done on" type="date" min={props.report.discoveredOn} max={props.today} value={completedOn} onChange={(e) => setCompletedOn(e.currentTarget.value)} required />
+        <TextInput
+          label={words.label}
+          description={words.required ? undefined : 'Optional'}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          required={words.required}
+          maxLength={100}
+        />
+      </SimpleGrid>
+      <RefusalAlert error={complete.error} title="The step was not marked done" />
+      <FormActions submitLabel="Mark done" pending={complete.isPending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }

@@ -15,6 +15,11 @@ export function confirmationOf(draft: ConfirmationDraft): Confirmation | null {
   return { userId: draft.userId, password: draft.password, ...(draft.totp.trim() ? { totp: draft.totp.trim() } : {}) };
 }
 
+/** The same person chosen, their password and code cleared: a refused confirmation is typed again, never kept. */
+export function withoutSecrets(draft: ConfirmationDraft): ConfirmationDraft {
+  return { ...draft, password: '', totp: '' };
+}
+
 /** What an optional confirmation still lacks: nothing when nobody is chosen, the password once someone is. */
 export function optionalConfirmationMissing(draft: ConfirmationDraft, who: string): string[] {
   return draft.userId && !draft.password ? [`${who}'s password`] : [];

@@ -1,17 +1,24 @@
-import { Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useId, useState } from 'react';
+import { SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { AmountField } from './AmountField';
-import { containerOptionLabel } from './amount-units';
-import { ConfirmationFields, confirmationMissing, confirmationOf, EMPTY_CONFIRMATION, optionalConfirmationMissing, type ConfirmationDraft } from './ConfirmationFields';
+import { ConfirmationFields, confirmationMissing, confirmationOf, EMPTY_CONFIRMATION, optionalConfirmationMissing, withoutSecrets, type ConfirmationDraft } from './ConfirmationFields';
 import { useContainerAmount } from './container-amount';
+import { ContainerSelect } from './ContainerSelect';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useRecordEntry } from './ledger-api';
+import { containerNotice, recordAndClose } from './record-and-close';
 import { RefusalAlert } from './RefusalAlert';
+import { SegmentedField } from './SegmentedField';
 import { EMPTY_SUPPLIER, SupplierFields, supplierMissing, type SupplierDraft } from './SupplierFields';
 
 type Method = 'reverse_distributor' | 'on_site';
+
+const METHODS: ReadonlyArray<{ value: Method; label: string }> = [
+  { value: 'reverse_distributor', label: 'Via a reverse distributor' },
+  { value: 'on_site', label: 'On site, witnessed' },
+];
 
 /**
  * Stock destroyed and recorded on DEA Form 41 (21 CFR 1317): handed to a reverse distributor (named
@@ -27,7 +34,6 @@ export function DestructionModal(props: { stock: StockView; onClose: () => void 
   const [form41Reference, setForm41Reference] = useState('');
   const [distributor, setDistributor] = useState<SupplierDraft>(EMPTY_SUPPLIER);
   const [witness, setWitness] = useState<ConfirmationDraft>(EMPTY_CONFIRMATION);
-  const methodLabel = useId();
   const onSite = method === 'on_site';
   const missing = [
     ...(pick.container ? [] : ['container']),
@@ -40,7 +46,8 @@ export function DestructionModal(props: { stock: StockView; onClose: () => void 
     const container = pick.container;
     if (!container) return;
     const confirmation = confirmationOf(witness);
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: {
           kind: 'destruction',
@@ -54,66 +61,29 @@ export function DestructionModal(props: { stock: StockView; onClose: () => void 
         },
         witness: confirmation,
       },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: `${container.label}: ${entry.summary}${entry.witnessName ? `, witnessed by ${entry.witnessName}` : ''}` });
-          props.onClose();
-        },
-        onError: () => setWitness((w) => ({ ...w, password: '', totp: '' })),
-      },
+      { notice: containerNotice(container.label), onClose: props.onClose, onError: () => setWitness(withoutSecrets) },
     );
   };
   return (
-    <Modal opened onClose={props.onClose} title="Destruction (DEA Form 41)" size="xl" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Select
-            allowDeselect={false}
-            label="Container"
-            placeholder="Choose the vial or bottle"
-            searchable
-            data={containers.map((c) => ({ value: c.id, label: containerOptionLabel(c) }))}
-            value={pick.containerId}
-            onChange={pick.choose}
-            required
-          />
-          <SimpleGrid cols={2} spacing="sm">
-            <AmountField label="Amount destroyed" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
-            <TextInput label="DEA Form 41 reference" value={form41Reference} onChange={(e) => setForm41Reference(e.currentTarget.value)} required maxLength={100} />
-          </SimpleGrid>
-          <Stack gap={4}>
-            <Input.Label id={methodLabel} component="div">
-              How it is destroyed
-            </Input.Label>
-            <SegmentedControl
-              aria-labelledby={methodLabel}
-              value={method}
-              onChange={(value) => setMethod(value === 'on_site' ? 'on_site' : 'reverse_distributor')}
-              data={[
-                { value: 'reverse_distributor', label: 'Via a reverse distributor' },
-                { value: 'on_site', label: 'On site, witnessed' },
-              ]}
-            />
-          </Stack>
-          {onSite ? null : <SupplierFields legend="Reverse distributor" value={distributor} onChange={setDistributor} />}
-          <ConfirmationFields
-            legend={onSite ? 'Witness (required on site, 21 CFR 1317.95)' : 'Witness (optional for a reverse distributor)'}
-            who="witness"
-            people={props.stock.witnesses}
-            value={witness}
-            onChange={setWitness}
-            optional={!onSite}
-            inline
-          />
-          <RefusalAlert error={record.error} title="The destruction was not recorded" />
-          <FormActions submitLabel="Record destruction" color="red" pending={record.isPending} missing={missing} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <EntryFormModal title="Destruction (DEA Form 41)" size="xl" onClose={props.onClose} onSubmit={submit}>
+      <ContainerSelect containers={containers} value={pick.containerId} onChange={pick.choose} />
+      <SimpleGrid cols={2} spacing="sm">
+        <AmountField label="Amount destroyed" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
+        <TextInput label="DEA Form 41 reference" value={form41Reference} onChange={(e) => setForm41Reference(e.currentTarget.value)} required maxLength={100} />
+      </SimpleGrid>
+      <SegmentedField label="How it is destroyed" value={method} onChange={setMethod} data={METHODS} />
+      {onSite ? null : <SupplierFields legend="Reverse distributor" value={distributor} onChange={setDistributor} />}
+      <ConfirmationFields
+        legend={onSite ? 'Witness (required on site, 21 CFR 1317.95)' : 'Witness (optional for a reverse distributor)'}
+        who="witness"
+        people={props.stock.witnesses}
+        value={witness}
+        onChange={setWitness}
+        optional={!onSite}
+        inline
+      />
+      <RefusalAlert error={record.error} title="The destruction was not recorded" />
+      <FormActions submitLabel="Record destruction" color="red" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }

@@ -1,10 +1,19 @@
-import { Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { usePatients } from '../patients/patients-api';
-import { RefusalAlert } from './RefusalAlert';
+import { EntryFormModal } from './EntryFormModal';
 import { useRecordEntry } from './ledger-api';
+import { recordAndClose } from './record-and-close';
+import { RefusalAlert } from './RefusalAlert';
+import { SegmentedField } from './SegmentedField';
+
+type DrawUnit = 'mg' | 'mL';
+
+const DRAW_UNITS: ReadonlyArray<{ value: DrawUnit; label: string }> = [
+  { value: 'mg', label: 'mg' },
+  { value: 'mL', label: 'mL' },
+];
 
 /**
  * A draw for one administration of a medicine session. Until the session console records
@@ -14,7 +23,7 @@ import { useRecordEntry } from './ledger-api';
 export function DrawModal(props: { opened: boolean; stock: StockView; onClose: () => void }): React.JSX.Element {
   const record = useRecordEntry();
   const [containerId, setContainerId] = useState<string | null>(null);
-  const [unit, setUnit] = useState<'mg' | 'mL'>('mg');
+  const [unit, setUnit] = useState<DrawUnit>('mg');
   const [amount, setAmount] = useState('');
   const [search, setSearch] = useState('');
   const [patientId, setPatientId] = useState<string | null>(null);
@@ -33,7 +42,8 @@ export function DrawModal(props: { opened: boolean; stock: StockView; onClose: (
   };
   const submit = (): void => {
     if (!chosen) return;
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: {
           kind: 'draw',
@@ -46,66 +56,47 @@ export function DrawModal(props: { opened: boolean; stock: StockView; onClose: (
         },
         witness: null,
       },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: entry.summary });
-          close();
-        },
-      },
+      { notice: (entry) => entry.summary, onClose: close },
     );
   };
   return (
-    <Modal opened={props.opened} onClose={close} title="Draw for a medicine session" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Select
-            allowDeselect={false}
-            label="Container"
-            placeholder="Choose the vial or bottle"
-            data={usable.map((c) => ({ value: c.id, label: `${c.label}, ${c.locationName}: ${c.balanceMg} mg left (${products.get(c.productId)?.strength ?? ''})` }))}
-            value={containerId}
-            onChange={setContainerId}
-            required
-          />
-          <SimpleGrid cols={2}>
-            <TextInput label={`Amount in ${unit}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
-            <Stack gap={4}>
-              <Input.Label id="draw-unit-label" component="div">
-                Unit
-              </Input.Label>
-              <SegmentedControl aria-labelledby="draw-unit-label" value={unit} onChange={(v) => setUnit(v === 'mL' ? 'mL' : 'mg')} data={['mg', 'mL']} disabled={chosen !== undefined && chosen.balanceMl === null} />
-            </Stack>
-          </SimpleGrid>
-          <Select
-            allowDeselect={false}
-            label="Patient"
-            placeholder="Search by name or MRN"
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={(patients.data ?? []).map((p) => ({ value: p.id, label: `${p.legalName} (${p.mrn})` }))}
-            value={patientId}
-            onChange={setPatientId}
-            filter={({ options }) => options}
-            required
-          />
-          <TextInput label="Medicine session reference" value={sessionId} readOnly description="The session console links its administrations to this reference." />
-          <RefusalAlert error={record.error} title="The draw was not recorded" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={record.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={record.isPending} disabled={!chosen || !patientId}>
-              Record draw
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <EntryFormModal title="Draw for a medicine session" size="lg" opened={props.opened} onClose={close} onSubmit={submit}>
+      <Select
+        allowDeselect={false}
+        label="Container"
+        placeholder="Choose the vial or bottle"
+        data={usable.map((c) => ({ value: c.id, label: `${c.label}, ${c.locationName}: ${c.balanceMg} mg left (${products.get(c.productId)?.strength ?? ''})` }))}
+        value={containerId}
+        onChange={setContainerId}
+        required
+      />
+      <SimpleGrid cols={2}>
+        <TextInput label={`Amount in ${unit}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
+        <SegmentedField label="Unit" value={unit} onChange={setUnit} data={DRAW_UNITS} disabled={chosen !== undefined && chosen.balanceMl === null} />
+      </SimpleGrid>
+      <Select
+        allowDeselect={false}
+        label="Patient"
+        placeholder="Search by name or MRN"
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        data={(patients.data ?? []).map((p) => ({ value: p.id, label: `${p.legalName} (${p.mrn})` }))}
+        value={patientId}
+        onChange={setPatientId}
+        filter={({ options }) => options}
+        required
+      />
+      <TextInput label="Medicine session reference" value={sessionId} readOnly description="The session console links its administrations to this reference." />
+      <RefusalAlert error={record.error} title="The draw was not recorded" />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} disabled={record.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={record.isPending} disabled={!chosen || !patientId}>
+          Record draw
+        </Button>
+      </Group>
+    </EntryFormModal>
   );
 }

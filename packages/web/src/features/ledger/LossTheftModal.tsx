@@ -1,16 +1,23 @@
-import { Alert, Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { EntryView, StockView } from '@lantern/core';
-import { formatCalendarDate } from '../../ui/time';
 import { AmountField } from './AmountField';
-import { containerOptionLabel } from './amount-units';
 import { useContainerAmount } from './container-amount';
+import { ContainerSelect } from './ContainerSelect';
+import { EntryForm } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useOpenLossReport, useRecordEntry } from './ledger-api';
+import { lossChecklistOpenedNotice } from './loss-due';
 import { RefusalAlert } from './RefusalAlert';
+import { SegmentedField } from './SegmentedField';
 
 type LossKind = 'loss' | 'theft';
+
+const LOSS_KINDS: ReadonlyArray<{ value: LossKind; label: string }> = [
+  { value: 'loss', label: 'Loss' },
+  { value: 'theft', label: 'Theft' },
+];
 
 /**
  * A theft or loss found (21 CFR 1301.76(b)): the amount comes off the container, with the date it
@@ -25,7 +32,6 @@ export function LossTheftModal(props: { stock: StockView; onClose: () => void; o
   const [discoveredOn, setDiscoveredOn] = useState(props.stock.today);
   const [form106Reference, setForm106Reference] = useState('');
   const [recorded, setRecorded] = useState<EntryView | null>(null);
-  const kindLabel = useId();
   const missing = [...(pick.container ? [] : ['container']), ...(pick.amount.trim() ? [] : ['amount']), ...(discoveredOn ? [] : ['date discovered'])];
   const submit = (): void => {
     const container = pick.container;
@@ -51,8 +57,7 @@ export function LossTheftModal(props: { stock: StockView; onClose: () => void; o
       { lossKind, discoveredOn, lossEntryIds: [entry.id] },
       {
         onSuccess: (report) => {
-          const dea = report.steps.find((s) => s.step === 'notify_dea_field_division');
-          notifications.show({ color: 'orange', message: `Loss checklist opened${dea ? `: notify the DEA Field Division by ${formatCalendarDate(dea.dueOn)}` : ''}` });
+          notifications.show({ color: 'orange', message: lossChecklistOpenedNotice(report) });
           props.onReportOpened();
           props.onClose();
         },
@@ -81,52 +86,23 @@ export function LossTheftModal(props: { stock: StockView; onClose: () => void; o
           </Group>
         </Stack>
       ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <Stack gap="sm">
-            <Select
-              allowDeselect={false}
-              label="Container"
-              placeholder="Choose the vial or bottle"
-              searchable
-              data={props.stock.containers.map((c) => ({ value: c.id, label: containerOptionLabel(c) }))}
-              value={pick.containerId}
-              onChange={pick.choose}
-              required
-            />
-            <SimpleGrid cols={2} spacing="sm">
-              <Stack gap={4}>
-                <Input.Label id={kindLabel} component="div">
-                  What happened
-                </Input.Label>
-                <SegmentedControl
-                  aria-labelledby={kindLabel}
-                  value={lossKind}
-                  onChange={(value) => setLossKind(value === 'theft' ? 'theft' : 'loss')}
-                  data={[
-                    { value: 'loss', label: 'Loss' },
-                    { value: 'theft', label: 'Theft' },
-                  ]}
-                />
-              </Stack>
-              <TextInput label="Discovered on" type="date" max={props.stock.today} value={discoveredOn} onChange={(e) => setDiscoveredOn(e.currentTarget.value)} required />
-            </SimpleGrid>
-            <AmountField label="Amount lost" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
-            <TextInput
-              label="DEA Form 106 reference"
-              description="Leave blank until it is filed; the loss checklist records the confirmation number."
-              value={form106Reference}
-              onChange={(e) => setForm106Reference(e.currentTarget.value)}
-              maxLength={100}
-            />
-            <RefusalAlert error={record.error} title="The loss was not recorded" />
-            <FormActions submitLabel={lossKind === 'theft' ? 'Record theft' : 'Record loss'} color="orange" pending={record.isPending} missing={missing} onCancel={props.onClose} />
-          </Stack>
-        </form>
+        <EntryForm onSubmit={submit}>
+          <ContainerSelect containers={props.stock.containers} value={pick.containerId} onChange={pick.choose} />
+          <SimpleGrid cols={2} spacing="sm">
+            <SegmentedField label="What happened" value={lossKind} onChange={setLossKind} data={LOSS_KINDS} />
+            <TextInput label="Discovered on" type="date" max={props.stock.today} value={discoveredOn} onChange={(e) => setDiscoveredOn(e.currentTarget.value)} required />
+          </SimpleGrid>
+          <AmountField label="Amount lost" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
+          <TextInput
+            label="DEA Form 106 reference"
+            description="Leave blank until it is filed; the loss checklist records the confirmation number."
+            value={form106Reference}
+            onChange={(e) => setForm106Reference(e.currentTarget.value)}
+            maxLength={100}
+          />
+          <RefusalAlert error={record.error} title="The loss was not recorded" />
+          <FormActions submitLabel={lossKind === 'theft' ? 'Record theft' : 'Record loss'} color="orange" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+        </EntryForm>
       )}
     </Modal>
   );

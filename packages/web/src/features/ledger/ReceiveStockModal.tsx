@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, NumberInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { RefusalAlert } from './RefusalAlert';
+import { EntryFormModal } from './EntryFormModal';
 import { useRecordEntry } from './ledger-api';
+import { recordAndClose } from './record-and-close';
+import { RefusalAlert } from './RefusalAlert';
 
 interface Draft {
   productId: string | null;
@@ -44,7 +45,8 @@ export function ReceiveStockModal(props: { opened: boolean; stock: StockView; on
     props.onClose();
   };
   const submit = (): void => {
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: {
           kind: 'receipt',
@@ -62,50 +64,36 @@ export function ReceiveStockModal(props: { opened: boolean; stock: StockView; on
         },
         witness: null,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: `Received ${draft.containerCount} container${draft.containerCount === 1 ? '' : 's'} of lot ${draft.lotNumber}` });
-          close();
-        },
-      },
+      { notice: () => `Received ${draft.containerCount} container${draft.containerCount === 1 ? '' : 's'} of lot ${draft.lotNumber}`, onClose: close },
     );
   };
   return (
-    <Modal opened={props.opened} onClose={close} title="Receive stock" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Select allowDeselect={false} label="Product" data={props.stock.products.map((p) => ({ value: p.id, label: p.label }))} value={draft.productId} onChange={(v) => set('productId', v)} required />
-          <SimpleGrid cols={3}>
-            <TextInput label="Lot number" value={draft.lotNumber} onChange={(e) => set('lotNumber', e.currentTarget.value)} required maxLength={40} />
-            <TextInput label="Expires on" type="date" value={draft.expiresOn} onChange={(e) => set('expiresOn', e.currentTarget.value)} required />
-            <NumberInput label="Containers" min={1} max={500} value={draft.containerCount} onChange={(v) => set('containerCount', typeof v === 'number' ? v : 1)} required />
-          </SimpleGrid>
-          <SimpleGrid cols={3}>
-            <Select allowDeselect={false} label="Store in" data={props.stock.locations.map((l) => ({ value: l.id, label: l.name }))} value={draft.locationId} onChange={(v) => set('locationId', v)} required />
-            <TextInput label="Invoice or packing slip" value={draft.invoiceNumber} onChange={(e) => set('invoiceNumber', e.currentTarget.value)} required maxLength={100} />
-            <TextInput label="Date received" type="date" value={draft.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} required />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <TextInput label="Supplier" value={draft.supplierName} onChange={(e) => set('supplierName', e.currentTarget.value)} required maxLength={200} />
-            <TextInput label="Supplier DEA number" description="Two letters, seven digits" value={draft.deaNumber} onChange={(e) => set('deaNumber', e.currentTarget.value.toUpperCase())} required maxLength={9} />
-          </SimpleGrid>
-          <Textarea label="Supplier address" value={draft.supplierAddress} onChange={(e) => set('supplierAddress', e.currentTarget.value)} required maxLength={500} autosize minRows={2} />
-          <RefusalAlert error={record.error} title="The receipt was not recorded" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={record.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              Record receipt
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <EntryFormModal title="Receive stock" size="lg" opened={props.opened} onClose={close} onSubmit={submit}>
+      <Select allowDeselect={false} label="Product" data={props.stock.products.map((p) => ({ value: p.id, label: p.label }))} value={draft.productId} onChange={(v) => set('productId', v)} required />
+      <SimpleGrid cols={3}>
+        <TextInput label="Lot number" value={draft.lotNumber} onChange={(e) => set('lotNumber', e.currentTarget.value)} required maxLength={40} />
+        <TextInput label="Expires on" type="date" value={draft.expiresOn} onChange={(e) => set('expiresOn', e.currentTarget.value)} required />
+        <NumberInput label="Containers" min={1} max={500} value={draft.containerCount} onChange={(v) => set('containerCount', typeof v === 'number' ? v : 1)} required />
+      </SimpleGrid>
+      <SimpleGrid cols={3}>
+        <Select allowDeselect={false} label="Store in" data={props.stock.locations.map((l) => ({ value: l.id, label: l.name }))} value={draft.locationId} onChange={(v) => set('locationId', v)} required />
+        <TextInput label="Invoice or packing slip" value={draft.invoiceNumber} onChange={(e) => set('invoiceNumber', e.currentTarget.value)} required maxLength={100} />
+        <TextInput label="Date received" type="date" value={draft.receivedOn} onChange={(e) => set('receivedOn', e.currentTarget.value)} required />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <TextInput label="Supplier" value={draft.supplierName} onChange={(e) => set('supplierName', e.currentTarget.value)} required maxLength={200} />
+        <TextInput label="Supplier DEA number" description="Two letters, seven digits" value={draft.deaNumber} onChange={(e) => set('deaNumber', e.currentTarget.value.toUpperCase())} required maxLength={9} />
+      </SimpleGrid>
+      <Textarea label="Supplier address" value={draft.supplierAddress} onChange={(e) => set('supplierAddress', e.currentTarget.value)} required maxLength={500} autosize minRows={2} />
+      <RefusalAlert error={record.error} title="The receipt was not recorded" />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} disabled={record.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={record.isPending}>
+          Record receipt
+        </Button>
+      </Group>
+    </EntryFormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Modal, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DiscrepancyView, EntryView, StockView } from '@lantern/core';
 import { formatCalendarDate } from '../../ui/time';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useEntries, useRecordEntry, useResolveDiscrepancy } from './ledger-api';
 import { useLedgerPermissions } from './ledger-permissions';
@@ -83,64 +84,55 @@ export function ResolveDiscrepancyModal(props: { discrepancy: DiscrepancyView; s
   };
 
   return (
-    <Modal opened onClose={props.onClose} title="Resolve a discrepancy" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+    <EntryFormModal title="Resolve a discrepancy" size="lg" onClose={props.onClose} onSubmit={() => void submit()}>
+      <Text size="sm">
+        <Text span fw={600}>
+          {discrepancy.containerLabel}
+        </Text>
+        , counted on {formatCalendarDate(discrepancy.foundOn)}
+      </Text>
+      <SimpleGrid cols={3} spacing="sm">
+        <Figure label="On the books" value={`${discrepancy.expectedMg} mg`} />
+        <Figure label="Counted" value={`${discrepancy.countedMg} mg`} />
+        <Figure label={shortfall ? 'Short by' : 'Over by'} value={`${size} mg`} color={shortfall ? 'red.8' : undefined} />
+      </SimpleGrid>
+      <Radio.Group
+        label="Resolution"
+        value={resolution}
+        onChange={(value) => {
+          setResolution(value === 'adjusted' || value === 'reported_as_loss' ? value : 'explained');
+          setLinkedId(null);
         }}
       >
-        <Stack gap="sm">
-          <Text size="sm">
-            <Text span fw={600}>
-              {discrepancy.containerLabel}
-            </Text>
-            , counted on {formatCalendarDate(discrepancy.foundOn)}
-          </Text>
-          <SimpleGrid cols={3} spacing="sm">
-            <Figure label="On the books" value={`${discrepancy.expectedMg} mg`} />
-            <Figure label="Counted" value={`${discrepancy.countedMg} mg`} />
-            <Figure label={shortfall ? 'Short by' : 'Over by'} value={`${size} mg`} color={shortfall ? 'red.8' : undefined} />
-          </SimpleGrid>
-          <Radio.Group
-            label="Resolution"
-            value={resolution}
-            onChange={(value) => {
-              setResolution(value === 'adjusted' || value === 'reported_as_loss' ? value : 'explained');
-              setLinkedId(null);
-            }}
-          >
-            <Stack gap={6} mt={4}>
-              <Radio value="explained" label="Explained: the books stand as they are" />
-              <Radio value="adjusted" label="Adjusted: an adjustment brings the books to the count" />
-              {shortfall ? <Radio value="reported_as_loss" label="Reported as a loss (DEA Form 106 if significant)" /> : null}
-            </Stack>
-          </Radio.Group>
-          <Textarea label="What caused the difference" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={1000} autosize minRows={2} />
-          {wanted ? (
-            options.length > 0 ? (
-              <Select
-                allowDeselect={false}
-                label={resolution === 'adjusted' ? 'Adjustment entry' : 'Loss/theft entry'}
-                data={options}
-                value={link}
-                onChange={setLinkedId}
-                required
-              />
-            ) : (
-              <Alert color="yellow" variant="light">
-                {resolution === 'adjusted'
-                  ? 'No adjustment of this container is recorded yet. A physician or administrator records it (here or from the page menu); then link it here.'
-                  : 'No loss/theft entry of this container is recorded yet. Record one from the page menu, then link it here.'}
-              </Alert>
-            )
-          ) : null}
-          <RefusalAlert error={recordEntry.error} title={resolution === 'adjusted' ? 'The adjustment was not recorded' : 'The loss was not recorded'} />
-          <RefusalAlert error={resolve.error} title="The discrepancy was not resolved" />
-          <FormActions submitLabel="Resolve discrepancy" pending={pending} missing={missing} onCancel={props.onClose} />
+        <Stack gap={6} mt={4}>
+          <Radio value="explained" label="Explained: the books stand as they are" />
+          <Radio value="adjusted" label="Adjusted: an adjustment brings the books to the count" />
+          {shortfall ? <Radio value="reported_as_loss" label="Reported as a loss (DEA Form 106 if significant)" /> : null}
         </Stack>
-      </form>
-    </Modal>
+      </Radio.Group>
+      <Textarea label="What caused the difference" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={1000} autosize minRows={2} />
+      {wanted ? (
+        options.length > 0 ? (
+          <Select
+            allowDeselect={false}
+            label={resolution === 'adjusted' ? 'Adjustment entry' : 'Loss/theft entry'}
+            data={options}
+            value={link}
+            onChange={setLinkedId}
+            required
+          />
+        ) : (
+          <Alert color="yellow" variant="light">
+            {resolution === 'adjusted'
+              ? 'No adjustment of this container is recorded yet. A physician or administrator records it (here or from the page menu); then link it here.'
+              : 'No loss/theft entry of this container is recorded yet. Record one from the page menu, then link it here.'}
+          </Alert>
+        )
+      ) : null}
+      <RefusalAlert error={recordEntry.error} title={resolution === 'adjusted' ? 'The adjustment was not recorded' : 'The loss was not recorded'} />
+      <RefusalAlert error={resolve.error} title="The discrepancy was not resolved" />
+      <FormActions submitLabel="Resolve discrepancy" pending={pending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }
 

@@ -1,12 +1,14 @@
-import { Alert, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { AmountField } from './AmountField';
 import { statedAmountOf, unitsFor, type AmountUnit } from './amount-units';
-import { ConfirmationFields, confirmationMissing, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
+import { ConfirmationFields, confirmationMissing, confirmationOf, EMPTY_CONFIRMATION, withoutSecrets, type ConfirmationDraft } from './ConfirmationFields';
+import { DrawSelect } from './DrawSelect';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useRecordEntry } from './ledger-api';
+import { containerNotice, recordAndClose } from './record-and-close';
 import { RefusalAlert } from './RefusalAlert';
 
 /**
@@ -34,64 +36,49 @@ export function ReturnToStockModal(props: { stock: StockView; onClose: () => voi
   const submit = (): void => {
     if (!draw) return;
     const confirmation = confirmationOf(witness);
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: { kind: 'return_to_stock', drawEntryId: draw.entryId, amount: statedAmountOf(unit, amount), reason: reason.trim(), witnessId: confirmation?.userId ?? null },
         witness: confirmation,
       },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: `${draw.containerLabel}: ${entry.summary}${entry.witnessName ? `, witnessed by ${entry.witnessName}` : ''}` });
-          props.onClose();
-        },
-        onError: () => setWitness((w) => ({ ...w, password: '', totp: '' })),
-      },
+      { notice: containerNotice(draw.containerLabel), onClose: props.onClose, onError: () => setWitness(withoutSecrets) },
     );
   };
   return (
-    <Modal opened onClose={props.onClose} title="Return a draw to stock" size="xl" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
+    <EntryFormModal
+      title="Return a draw to stock"
+      size="xl"
+      onClose={props.onClose}
+      onSubmit={submit}
+      intro="For drug drawn but not given, such as a cancelled session's troche: it goes back into the container it was drawn from."
+    >
+      <DrawSelect
+        draws={props.stock.openDraws}
+        placeholder="Choose the draw being returned"
+        value={drawId}
+        onChange={(id) => {
+          setDrawId(id);
+          setUnit('mg');
+          setAmount(props.stock.openDraws.find((d) => d.entryId === id)?.outstandingMg ?? '');
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            For drug drawn but not given, such as a cancelled session&apos;s troche: it goes back into the container it was drawn from.
-          </Text>
-          {props.stock.openDraws.length === 0 ? <Alert color="gray">No draw has anything left to account for.</Alert> : null}
-          <Select
-            allowDeselect={false}
-            label="Draw"
-            placeholder="Choose the draw being returned"
-            data={props.stock.openDraws.map((d) => ({ value: d.entryId, label: `${d.containerLabel}: drawn ${d.drawnMg} mg, ${d.outstandingMg} mg unaccounted` }))}
-            value={drawId}
-            onChange={(id) => {
-              setDrawId(id);
-              setUnit('mg');
-              setAmount(props.stock.openDraws.find((d) => d.entryId === id)?.outstandingMg ?? '');
-            }}
-            required
-          />
-          <AmountField
-            label="Amount returned"
-            units={units}
-            unit={units.includes(unit) ? unit : 'mg'}
-            onUnitChange={(next) => {
-              setUnit(next);
-              setAmount('');
-            }}
-            value={amount}
-            onChange={setAmount}
-            description={draw ? `At most the ${draw.outstandingMg} mg still unaccounted for` : undefined}
-          />
-          <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={1000} autosize minRows={1} />
-          <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} inline />
-          <RefusalAlert error={record.error} title="The return was not recorded" />
-          <FormActions submitLabel="Return to stock" pending={record.isPending} missing={missing} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <AmountField
+        label="Amount returned"
+        units={units}
+        unit={units.includes(unit) ? unit : 'mg'}
+        onUnitChange={(next) => {
+          setUnit(next);
+          setAmount('');
+        }}
+        value={amount}
+        onChange={setAmount}
+        description={draw ? `At most the ${draw.outstandingMg} mg still unaccounted for` : undefined}
+      />
+      <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={1000} autosize minRows={1} />
+      <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} inline />
+      <RefusalAlert error={record.error} title="The return was not recorded" />
+      <FormActions submitLabel="Return to stock" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }

@@ -1,12 +1,13 @@
-import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
 import { AmountField } from './AmountField';
-import { containerOptionLabel } from './amount-units';
 import { useContainerAmount } from './container-amount';
+import { ContainerSelect } from './ContainerSelect';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useRecordEntry } from './ledger-api';
+import { containerNotice, recordAndClose } from './record-and-close';
 import { RefusalAlert } from './RefusalAlert';
 import { EMPTY_SUPPLIER, SupplierFields, supplierMissing, type SupplierDraft } from './SupplierFields';
 
@@ -29,7 +30,8 @@ export function ReturnToSupplierModal(props: { stock: StockView; onClose: () => 
   const submit = (): void => {
     const container = pick.container;
     if (!container) return;
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: {
           kind: 'return_to_supplier',
@@ -42,50 +44,28 @@ export function ReturnToSupplierModal(props: { stock: StockView; onClose: () => 
         },
         witness: null,
       },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: `${container.label}: ${entry.summary}` });
-          props.onClose();
-        },
-      },
+      { notice: containerNotice(container.label), onClose: props.onClose },
     );
   };
   return (
-    <Modal opened onClose={props.onClose} title="Return to supplier" size="xl" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
+    <EntryFormModal title="Return to supplier" size="xl" onClose={props.onClose} onSubmit={submit} intro="The whole container is returned unless you change the amount.">
+      <ContainerSelect
+        containers={props.stock.containers}
+        value={pick.containerId}
+        onChange={(id) => {
+          pick.choose(id);
+          const lotSupplier = props.stock.containers.find((c) => c.id === id)?.supplierName;
+          if (lotSupplier && !supplier.name) setSupplier((s) => ({ ...s, name: lotSupplier }));
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            The whole container is returned unless you change the amount.
-          </Text>
-          <Select
-            allowDeselect={false}
-            label="Container"
-            placeholder="Choose the vial or bottle"
-            searchable
-            data={props.stock.containers.map((c) => ({ value: c.id, label: containerOptionLabel(c) }))}
-            value={pick.containerId}
-            onChange={(id) => {
-              pick.choose(id);
-              const lotSupplier = props.stock.containers.find((c) => c.id === id)?.supplierName;
-              if (lotSupplier && !supplier.name) setSupplier((s) => ({ ...s, name: lotSupplier }));
-            }}
-            required
-          />
-          <SimpleGrid cols={2} spacing="sm">
-            <AmountField label="Amount returned" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
-            <TextInput label="Return authorisation or invoice" value={reference} onChange={(e) => setReference(e.currentTarget.value)} required maxLength={100} />
-          </SimpleGrid>
-          <SupplierFields legend="Supplier" value={supplier} onChange={setSupplier} />
-          <TextInput label="Note" description="Optional" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} />
-          <RefusalAlert error={record.error} title="The return was not recorded" />
-          <FormActions submitLabel="Record return to supplier" pending={record.isPending} missing={missing} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <SimpleGrid cols={2} spacing="sm">
+        <AmountField label="Amount returned" units={pick.units} unit={pick.unit} onUnitChange={pick.setUnit} value={pick.amount} onChange={pick.setAmount} />
+        <TextInput label="Return authorisation or invoice" value={reference} onChange={(e) => setReference(e.currentTarget.value)} required maxLength={100} />
+      </SimpleGrid>
+      <SupplierFields legend="Supplier" value={supplier} onChange={setSupplier} />
+      <TextInput label="Note" description="Optional" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} />
+      <RefusalAlert error={record.error} title="The return was not recorded" />
+      <FormActions submitLabel="Record return to supplier" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }

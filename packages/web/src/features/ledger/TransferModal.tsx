@@ -1,10 +1,11 @@
-import { Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { containerOptionLabel } from './amount-units';
+import { ContainerSelect } from './ContainerSelect';
+import { EntryFormModal } from './EntryFormModal';
 import { FormActions } from './FormActions';
 import { useRecordEntry } from './ledger-api';
+import { containerNotice, recordAndClose } from './record-and-close';
 import { RefusalAlert } from './RefusalAlert';
 
 /**
@@ -21,59 +22,38 @@ export function TransferModal(props: { stock: StockView; onClose: () => void; co
   const missing = [...(chosen ? [] : ['container']), ...(toLocationId ? [] : ['where to'])];
   const submit = (): void => {
     if (!chosen || !toLocationId) return;
-    record.mutate(
+    recordAndClose(
+      record,
       { entry: { kind: 'transfer', containerId: chosen.id, fromLocationId: chosen.locationId, toLocationId, ...(note.trim() ? { note: note.trim() } : {}) }, witness: null },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: `${chosen.label}: ${entry.summary}` });
-          props.onClose();
-        },
-      },
+      { notice: containerNotice(chosen.label), onClose: props.onClose },
     );
   };
   return (
-    <Modal opened onClose={props.onClose} title="Transfer a container" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
+    <EntryFormModal title="Transfer a container" size="lg" onClose={props.onClose} onSubmit={submit} intro="The whole container moves, with everything it holds.">
+      <ContainerSelect
+        containers={props.stock.containers}
+        value={containerId}
+        onChange={(value) => {
+          setContainerId(value);
+          setToLocationId(null);
         }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            The whole container moves, with everything it holds.
-          </Text>
-          <Select
-            allowDeselect={false}
-            label="Container"
-            placeholder="Choose the vial or bottle"
-            searchable
-            data={props.stock.containers.map((c) => ({ value: c.id, label: containerOptionLabel(c) }))}
-            value={containerId}
-            onChange={(value) => {
-              setContainerId(value);
-              setToLocationId(null);
-            }}
-            required
-          />
-          <SimpleGrid cols={2}>
-            <TextInput label="From" value={chosen?.locationName ?? ''} placeholder="Where it is kept now" readOnly />
-            <Select
-              allowDeselect={false}
-              label="To"
-              placeholder="Choose the location"
-              data={destinations.map((l) => ({ value: l.id, label: l.name }))}
-              value={toLocationId}
-              onChange={setToLocationId}
-              disabled={!chosen}
-              required
-            />
-          </SimpleGrid>
-          <Textarea label="Note" description="Optional: why it moves" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
-          <RefusalAlert error={record.error} title="The transfer was not recorded" />
-          <FormActions submitLabel="Record transfer" pending={record.isPending} missing={missing} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+      />
+      <SimpleGrid cols={2}>
+        <TextInput label="From" value={chosen?.locationName ?? ''} placeholder="Where it is kept now" readOnly />
+        <Select
+          allowDeselect={false}
+          label="To"
+          placeholder="Choose the location"
+          data={destinations.map((l) => ({ value: l.id, label: l.name }))}
+          value={toLocationId}
+          onChange={setToLocationId}
+          disabled={!chosen}
+          required
+        />
+      </SimpleGrid>
+      <Textarea label="Note" description="Optional: why it moves" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
+      <RefusalAlert error={record.error} title="The transfer was not recorded" />
+      <FormActions submitLabel="Record transfer" pending={record.isPending} missing={missing} onCancel={props.onClose} />
+    </EntryFormModal>
   );
 }

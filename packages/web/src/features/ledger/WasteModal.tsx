@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { StockView } from '@lantern/core';
-import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, type ConfirmationDraft } from './ConfirmationFields';
-import { RefusalAlert } from './RefusalAlert';
+import { ConfirmationFields, confirmationOf, EMPTY_CONFIRMATION, withoutSecrets, type ConfirmationDraft } from './ConfirmationFields';
+import { DrawSelect } from './DrawSelect';
+import { EntryFormModal } from './EntryFormModal';
 import { useRecordEntry } from './ledger-api';
+import { recordAndClose } from './record-and-close';
+import { RefusalAlert } from './RefusalAlert';
 
 const METHODS = [
   { value: 'denaturing_container', label: 'Denaturing container' },
@@ -35,7 +37,8 @@ export function WasteModal(props: { opened: boolean; stock: StockView; onClose: 
   const submit = (): void => {
     const confirmation = confirmationOf(witness);
     if (!draw || !confirmation) return;
-    record.mutate(
+    recordAndClose(
+      record,
       {
         entry: {
           kind: 'waste',
@@ -47,51 +50,27 @@ export function WasteModal(props: { opened: boolean; stock: StockView; onClose: 
         },
         witness: confirmation,
       },
-      {
-        onSuccess: (entry) => {
-          notifications.show({ color: 'teal', message: `${entry.summary}, witnessed by ${entry.witnessName ?? ''}` });
-          close();
-        },
-        onError: () => setWitness((w) => ({ ...w, password: '', totp: '' })),
-      },
+      { notice: (entry) => `${entry.summary}, witnessed by ${entry.witnessName ?? ''}`, onClose: close, onError: () => setWitness(withoutSecrets) },
     );
   };
   return (
-    <Modal opened={props.opened} onClose={close} title="Witnessed waste" size="lg" centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          {props.stock.openDraws.length === 0 ? <Alert color="gray">No draw has anything left to account for.</Alert> : null}
-          <Select
-            allowDeselect={false}
-            label="Draw"
-            placeholder="Choose the draw being wasted from"
-            data={props.stock.openDraws.map((d) => ({ value: d.entryId, label: `${d.containerLabel}: drawn ${d.drawnMg} mg, ${d.outstandingMg} mg unaccounted` }))}
-            value={drawId}
-            onChange={setDrawId}
-            required
-          />
-          <Group grow>
-            <TextInput label="Amount wasted (mg)" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
-            <Select allowDeselect={false} label="Method" data={METHODS} value={method} onChange={setMethod} required />
-          </Group>
-          {method === 'other' ? <TextInput label="How it was wasted" value={methodDetail} onChange={(e) => setMethodDetail(e.currentTarget.value)} required maxLength={200} /> : null}
-          <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} />
-          <RefusalAlert error={record.error} title="The waste was not recorded" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={record.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={record.isPending} disabled={!draw || !confirmationOf(witness)}>
-              Record witnessed waste
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <EntryFormModal title="Witnessed waste" size="lg" opened={props.opened} onClose={close} onSubmit={submit}>
+      <DrawSelect draws={props.stock.openDraws} placeholder="Choose the draw being wasted from" value={drawId} onChange={setDrawId} />
+      <Group grow>
+        <TextInput label="Amount wasted (mg)" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required maxLength={16} />
+        <Select allowDeselect={false} label="Method" data={METHODS} value={method} onChange={setMethod} required />
+      </Group>
+      {method === 'other' ? <TextInput label="How it was wasted" value={methodDetail} onChange={(e) => setMethodDetail(e.currentTarget.value)} required maxLength={200} /> : null}
+      <ConfirmationFields legend="Witness" who="witness" people={props.stock.witnesses} value={witness} onChange={setWitness} />
+      <RefusalAlert error={record.error} title="The waste was not recorded" />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} disabled={record.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={record.isPending} disabled={!draw || !confirmationOf(witness)}>
+          Record witnessed waste
+        </Button>
+      </Group>
+    </EntryFormModal>
   );
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorFrom } from '../../api/api-error';
 import { containerOptionLabel, statedAmountOf, unitsFor, wholeBalanceIn } from './amount-units';
-import { dueWords } from './loss-due';
+import { withoutSecrets } from './ConfirmationFields';
+import { dueWords, lossChecklistOpenedNotice } from './loss-due';
+import { containerNotice } from './record-and-close';
 import { refusalReasons } from './refusal';
 import { mayOfferReversal, oppositeChange, reversalEffect } from './reversal-effect';
 
@@ -104,5 +106,27 @@ describe('refusal reasons', () => {
 
   it('has nothing to list for other failures', () => {
     expect(refusalReasons(new Error('boom'))).toEqual([]);
+  });
+});
+
+describe('what a recorded form says', () => {
+  it('names the container and what the entry did, and the witness only when there was one', () => {
+    expect(containerNotice('KH2291 #3')({ summary: 'Returned 20 mg of a draw to stock', witnessName: 'Dr. Samuel Reyes' })).toBe(
+      'KH2291 #3: Returned 20 mg of a draw to stock, witnessed by Dr. Samuel Reyes',
+    );
+    expect(containerNotice('KH2291 #3')({ summary: 'Transferred from Safe A to Safe B', witnessName: null })).toBe('KH2291 #3: Transferred from Safe A to Safe B');
+  });
+
+  it('gives the DEA Field Division deadline when a loss checklist opens', () => {
+    const steps = [
+      { step: 'file_dea_form_106' as const, dueOn: '2026-03-31' },
+      { step: 'notify_dea_field_division' as const, dueOn: '2026-03-02' },
+    ];
+    expect(lossChecklistOpenedNotice({ steps })).toBe('Loss checklist opened: notify the DEA Field Division by 2 Mar 2026');
+    expect(lossChecklistOpenedNotice({ steps: [] })).toBe('Loss checklist opened');
+  });
+
+  it('keeps the chosen witness but not their password or code after a refusal', () => {
+    expect(withoutSecrets({ userId: 'u-1', password: 'secret', totp: '123456' })).toEqual({ userId: 'u-1', password: '', totp: '' });
   });
 });

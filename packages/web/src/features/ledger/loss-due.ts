@@ -1,4 +1,5 @@
 import { clinicDaysBetween, type LossReportView } from '@lantern/core';
+import { formatCalendarDate } from '../../ui/time';
 
 type StepStatus = LossReportView['steps'][number]['status'];
 
@@ -21,4 +22,13 @@ export function dueWords(dueOn: string, today: string): string {
   if (days === 1) return 'due tomorrow';
   if (days > 1) return `due in ${days} days`;
   return days === -1 ? '1 day overdue' : `${-days} days overdue`;
+}
+
+/**
+ * What opening a loss report says: the checklist is open, and by when the DEA Field Division is to
+ * be told in writing (its first and shortest deadline).
+ */
+export function lossChecklistOpenedNotice(report: { readonly steps: ReadonlyArray<Pick<LossReportView['steps'][number], 'step' | 'dueOn'>> }): string {
+  const dea = report.steps.find((s) => s.step === 'notify_dea_field_division');
+  return `Loss checklist opened${dea ? `: notify the DEA Field Division by ${formatCalendarDate(dea.dueOn)}` : ''}`;
 }
