@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { runCli, type CliIo } from '../src/cli.js';
 import { openDatabase, type Database } from '../src/platform/db/index.js';
 import { ENGINE } from './harness.js';
-import { adminUrl, TEMPLATE_DB } from './pg-url.js';
+import { adminUrl } from './pg-url.js';
 
 /**
  * A database the `lantern` command can be pointed at through its environment: a file-backed PGlite
@@ -47,7 +47,7 @@ export async function cliTarget(options: { readonly empty?: boolean } = {}): Pro
   }
   const name = `lantern_cli_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: adminUrl(url), dataDir: null, poolSize: 1 });
-  await admin.exec(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.exec(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.close();
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../src/platform/db/index.js';
 import { buildApp } from '../src/app.js';
 import { depsFor } from '../src/platform/bootstrap.js';
 import type { AppDeps } from '../src/platform/deps.js';
-import { adminUrl, TEMPLATE_DB } from './pg-url.js';
+import { adminUrl } from './pg-url.js';
 
 /** Which engine this run tests: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINE: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -21,7 +21,7 @@ export async function testDatabase(): Promise<Database> {
   }
   const name = `lantern_t_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: adminUrl(url), dataDir: null, poolSize: 1 });
-  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.close();
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
