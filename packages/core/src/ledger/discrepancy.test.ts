@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryKindWords, ledgerError, mgOf, resolutionLinkProblems, type DiscrepancyRecord, type EntryLookup, type LedgerEntry } from './index.js';
+import { entryKindWords, ledgerError, mgOf, resolutionLinkProblems, type DiscrepancyRecord, type LedgerEntry, type ResolutionLinkLookup } from './index.js';
 import { adjustmentOf, lossOf, PHYSICIAN, testId, TODAY, VIAL_100, wasteOfStock } from './fixtures.js';
 
 const vial = testId();
@@ -23,9 +23,9 @@ const loss = lossOf(vial, VIAL_100, 500);
 const elsewhere = adjustmentOf(otherVial, VIAL_100, 500);
 const waste = wasteOfStock(vial, VIAL_100, 500);
 
-function lookup(reversedBy: ReadonlyArray<readonly [string, string]> = []): EntryLookup {
+function lookup(reversedBy: ReadonlyArray<readonly [string, string]> = [], linkedTo: ReadonlyArray<readonly [string, string]> = []): ResolutionLinkLookup {
   const entries: LedgerEntry[] = [adjustment, loss, elsewhere, waste];
-  return { entries: new Map(entries.map((entry) => [entry.id, entry] as const)), reversedBy: new Map(reversedBy) };
+  return { entries: new Map(entries.map((entry) => [entry.id, entry] as const)), reversedBy: new Map(reversedBy), linkedTo: new Map(linkedTo) };
 }
 
 function codes(links: Partial<DiscrepancyRecord>, reversedBy: ReadonlyArray<readonly [string, string]> = []): Array<[string, string | undefined]> {
@@ -49,6 +49,15 @@ describe('the entry a discrepancy resolution links', () => {
       entryId: adjustment.id,
     });
     expect(codes({ resolution: 'reported_as_loss', lossEntryId: loss.id }, [[loss.id, reversal]])).toEqual([['entry_reversed', loss.id]]);
+  });
+
+  it('refuses an entry that already accounts for another discrepancy, but not one re-sent for its own', () => {
+    const earlier = testId();
+    const [problem] = resolutionLinkProblems({ ...record, adjustmentEntryId: adjustment.id }, lookup([], [[adjustment.id, earlier]]));
+    expect(problem).toMatchObject({ code: 'entry_already_linked', entryId: adjustment.id, path: ['adjustmentEntryId'] });
+    expect(problem?.message).toContain(earlier);
+    expect(resolutionLinkProblems({ ...record, resolution: 'reported_as_loss', lossEntryId: loss.id }, lookup([], [[loss.id, earlier]])).map((u) => u.code)).toEqual(['entry_already_linked']);
+    expect(resolutionLinkProblems({ ...record, adjustmentEntryId: adjustment.id }, lookup([], [[adjustment.id, record.id]]))).toEqual([]);
   });
 
   it('is not fooled by a reversal of some other entry', () => {

@@ -78,6 +78,12 @@ export interface EntryLookup {
   readonly reversedBy: ReadonlyMap<string, string>;
 }
 
+/** What a resolution's links are checked against: the entries, and which discrepancy each already accounts for. */
+export interface ResolutionLinkLookup extends EntryLookup {
+  /** Entry id → the discrepancy it already accounts for (one entry explains one discrepancy). */
+  readonly linkedTo: ReadonlyMap<string, string>;
+}
+
 /** Each link a resolution may carry: the resolution it belongs to and the kind of entry it points at. */
 const RESOLUTION_LINKS = [
   { field: 'adjustmentEntryId', resolution: 'adjusted', kind: 'adjustment', words: 'adjustment', article: 'an' },
@@ -98,12 +104,13 @@ function containerOf(entry: LedgerEntry): string | null {
 /**
  * Whether the entries a resolution links account for this discrepancy: an adjusted one links an
  * adjustment, one reported as a loss a loss/theft entry, each recorded for the discrepancy's container
- * and not reversed (a reversed entry no longer moves the books, so it explains nothing). A link the
+ * and not reversed (a reversed entry no longer moves the books, so it explains nothing), and not
+ * already the account of another discrepancy (one correction cannot explain two differences). A link the
  * resolution does not take is refused rather than stored unchecked.
  */
 export function resolutionLinkProblems(
-  record: Pick<DiscrepancyRecord, 'containerId' | 'resolution' | 'adjustmentEntryId' | 'lossEntryId'>,
-  lookup: EntryLookup,
+  record: Pick<DiscrepancyRecord, 'id' | 'containerId' | 'resolution' | 'adjustmentEntryId' | 'lossEntryId'>,
+  lookup: ResolutionLinkLookup,
 ): LedgerUnmet[] {
   const problems: LedgerUnmet[] = [];
   for (const link of RESOLUTION_LINKS) {
@@ -129,6 +136,10 @@ export function resolutionLinkProblems(
     const reversal = lookup.reversedBy.get(entryId);
     if (reversal) {
       problems.push({ code: 'entry_reversed', message: `The ${link.words} entry ${entryId} was reversed by entry ${reversal}: link an entry that stands`, path, entryId });
+    }
+    const linkedTo = lookup.linkedTo.get(entryId);
+    if (linkedTo !== undefined && linkedTo !== record.id) {
+      problems.push({ code: 'entry_already_linked', message: `The ${link.words} entry ${entryId} already accounts for another discrepancy (${linkedTo}); record one for this difference`, path, entryId });
     }
   }
   return problems;

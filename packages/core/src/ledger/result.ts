@@ -54,6 +54,7 @@ export const LEDGER_REFUSAL_CODES = [
   'reversal_of_reversal',
   'already_reversed',
   'entry_reversed',
+  'entry_already_linked',
   'loss_already_reported',
   'duplicate_line',
   'count_incomplete',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { CountKind, CountLineResult, DiscrepancyDraft } from '@lantern/core';
 import type { Executor } from '../../platform/db/index.js';
 import { ledgerContainer, ledgerCount, ledgerDiscrepancy, ledgerDiscrepancyResolution } from '../../platform/db/schema/index.js';
@@ -109,6 +109,18 @@ export async function discrepancies(tx: Executor, clinicId: string, options: { r
     )
     .orderBy(desc(ledgerDiscrepancy.foundOn), asc(ledgerDiscrepancy.id));
   return rows.map((row) => ({ ...row.discrepancy, resolution: row.resolution, reason: row.reason, containerLabel: row.containerLabel }));
+}
+
+/** [entry id, discrepancy id] for each of `entryIds` that a recorded resolution already links. */
+export async function resolutionsLinking(tx: Executor, entryIds: readonly string[]): Promise<Array<readonly [string, string]>> {
+  if (entryIds.length === 0) return [];
+  const rows = await tx
+    .select({ discrepancyId: ledgerDiscrepancyResolution.discrepancyId, adjustmentEntryId: ledgerDiscrepancyResolution.adjustmentEntryId, lossEntryId: ledgerDiscrepancyResolution.lossEntryId })
+    .from(ledgerDiscrepancyResolution)
+    .where(or(inArray(ledgerDiscrepancyResolution.adjustmentEntryId, [...entryIds]), inArray(ledgerDiscrepancyResolution.lossEntryId, [...entryIds])));
+  return rows.flatMap((row) =>
+    [row.adjustmentEntryId, row.lossEntryId].filter((entryId): entryId is string => entryId !== null && entryIds.includes(entryId)).map((entryId) => [entryId, row.discrepancyId] as const),
+  );
 }
 
 export async function insertResolution(tx: Executor, row: typeof ledgerDiscrepancyResolution.$inferInsert): Promise<void> {

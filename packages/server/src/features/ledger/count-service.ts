@@ -249,11 +249,13 @@ export async function resolveDiscrepancy(
       };
       const linked = [input.adjustmentEntryId, input.lossEntryId].filter((entryId): entryId is string => entryId !== null);
       // The container's lock orders this against a reversal of the linked entry (which locks it too),
-      // so an entry reversed meanwhile is seen as reversed here.
+      // so an entry reversed meanwhile is seen as reversed here, and against another resolution
+      // linking the same entry (which must be of this container), so only one of them takes it.
       await repo.lockContainers(tx, clinicId, [found.containerId]);
       const lookup = {
         entries: new Map((await repo.entriesByIds(tx, clinicId, linked)).map((row) => [row.id, repo.entryOfRow(row)] as const)),
         reversedBy: new Map(await repo.reversalsOf(tx, linked)),
+        linkedTo: new Map(await counts.resolutionsLinking(tx, linked)),
       };
       const problems = [...resolutionProblems(record), ...resolutionLinkProblems(record, lookup)];
       if (problems.length > 0) throw ledgerError(problems);

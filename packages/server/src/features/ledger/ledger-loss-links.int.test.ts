@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CountView, DiscrepancyView, EntryView, LossReportView, StockView } from '@lantern/core';
+import type { CountSheetView, CountView, DiscrepancyView, EntryView, LossReportView, StockView } from '@lantern/core';
 import { Agent, ENGINE, testApp, type TestApp } from '../../../test/harness.js';
 import { makeClinic, makeStaff, type TestStaff } from '../../../test/factories.js';
 import { totpNow } from '../../platform/auth/totp.js';
@@ -168,6 +168,8 @@ describe('opening a loss report', () => {
 describe('resolving a discrepancy with a linked entry', () => {
   let short: DiscrepancyView;
   let other: DiscrepancyView;
+  /** The adjustment that resolved `short` (set by the test that resolves it). */
+  let resolvedBy = '';
 
   beforeAll(async () => {
     // An unscheduled count of Safe B finds each vial short: 10 mg and 20 mg.
@@ -246,11 +248,32 @@ describe('resolving a discrepancy with a linked entry', () => {
     const adjusted = await record(physician, adjustment(shortVial, '10'));
     const byAdjustment = await resolve(physician, short, { resolution: 'adjusted', adjustmentEntryId: adjusted.id });
     expect(byAdjustment.statusCode, byAdjustment.body).toBe(200);
+    resolvedBy = adjusted.id;
     expect(byAdjustment.json<DiscrepancyView>().resolution).toBe('adjusted');
     const lost = await record(nurse, loss(otherVial, safeB, { mg: '20' }));
     const byLoss = await resolve(nurse, other, { resolution: 'reported_as_loss', reason: 'Vial dropped and cracked', lossEntryId: lost.id });
     expect(byLoss.statusCode, byLoss.body).toBe(200);
     expect(await rows(ledgerDiscrepancyResolution)).toBe(before + 2);
     expect(await stillOpen()).toEqual([]);
+  });
+
+  it('refuses an entry that already accounts for another discrepancy, naming it, and stores nothing', async () => {
+    // The same vial is short again at a later count: the adjustment that explained the first
+    // shortfall cannot explain this one too.
+    const sheet = (await nurse.get(`/api/ledger/count-sheet?locationId=${safeB}`)).json<CountSheetView>();
+    const lines = sheet.lines.map((line) => ({ containerId: line.containerId, counted: { mg: line.containerId === shortVial ? String(Number(line.expectedMg) - 5) : line.expectedMg }, estimated: false }));
+    const counted = await nurse.post('/api/ledger/counts', {
+      count: { kind: 'ad_hoc', locationId: safeB, secondCounterId: second.id, lines },
+      secondCounter: { userId: second.id, password: second.password, totp: await code(second) },
+    });
+    expect(counted.statusCode, counted.body).toBe(201);
+    const again = counted.json<CountView>().discrepancies.find((d) => d.containerId === shortVial);
+    if (!again) throw new Error('the second count found no shortfall');
+    const before = await rows(ledgerDiscrepancyResolution);
+    const reused = await resolve(physician, again, { resolution: 'adjusted', adjustmentEntryId: resolvedBy });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json<Refusal>().unmet?.map((u) => [u.code, u.entryId, u.path])).toEqual([['entry_already_linked', resolvedBy, ['adjustmentEntryId']]]);
+    expect(await rows(ledgerDiscrepancyResolution)).toBe(before);
+    expect(await stillOpen()).toEqual([again.id]);
   });
 });
