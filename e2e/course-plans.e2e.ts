@@ -89,18 +89,39 @@ describe('couples plans and note templates in the browser', () => {
     // Changing the participants clears the refusal.
     await form.getByText('A couples or family plan links two or more patients').waitFor({ state: 'detached' });
     await screenshot(page, 'course-new-plan-couples');
+
+    // The planned counts start from the clinic policy; a minimum above its maximum is caught in the form.
+    const counts = form.getByRole('region', { name: 'Planned sessions per phase' });
+    const prepMin = counts.getByRole('textbox', { name: 'Preparation sessions, minimum' });
+    const prepMax = counts.getByRole('textbox', { name: 'Preparation sessions, maximum' });
+    expect(await prepMin.inputValue()).toBe('3');
+    expect(await prepMax.inputValue()).toBe('4');
+    await prepMin.fill('6');
+    await counts.getByText('The maximum cannot be below the minimum').waitFor();
+    await form.getByRole('button', { name: 'Create plan' }).click();
+    await form.getByText('The plan was not created: check the planned session counts.').waitFor();
+    await expect(therapist.get(`/api/patients/${first.id}/course`)).rejects.toThrow(/ 404 /);
+    await counts.scrollIntoViewIfNeeded();
+    await screenshot(page, 'course-new-plan-counts-refused');
+    await prepMax.fill('8');
+    await counts.getByText('The maximum cannot be below the minimum').waitFor({ state: 'detached' });
+    await counts.getByRole('textbox', { name: 'Medicine sessions, maximum' }).fill('2');
+    await counts.getByRole('textbox', { name: 'Integration per medicine session, minimum' }).fill('2');
+    await screenshot(page, 'course-new-plan-counts');
     await form.getByRole('button', { name: 'Create plan' }).click();
 
     // The first participant's course tab: an evaluation course of the couples plan, awaiting co-signature.
     await page.waitForURL(/\/patients\/[^/]+\?tab=course$/);
     await page.getByText('Couples: The e2e partners', { exact: false }).waitFor();
     await page.getByText('Awaiting physician co-signature', { exact: true }).waitFor();
+    await page.getByText('Planned: preparation 6–8, medicine 2–2, integration 2–3 after each medicine session', { exact: true }).waitFor();
     await screenshot(page, 'course-new-plan-created');
-    const course = await therapist.get<{ plan: { modality: string; focus: string; members: { patientId: string }[]; revisions: { content: { goals: string[] } }[] } }>(`/api/patients/${second.id}/course`);
+    const course = await therapist.get<{ plan: { modality: string; focus: string; members: { patientId: string }[]; revisions: { content: { goals: string[]; plannedCounts: { preparation: unknown; medicine: unknown; integrationPerMedicine: unknown } } }[] } }>(`/api/patients/${second.id}/course`);
     expect(course.plan.modality).toBe('couples');
     expect(course.plan.focus).toBe('grief');
     expect(course.plan.members.map((m) => m.patientId).sort()).toEqual([first.id, second.id].sort());
     expect(course.plan.revisions[0]?.content.goals).toEqual(['Grieve the loss together', 'Rebuild trust']);
+    expect(course.plan.revisions[0]?.content.plannedCounts).toMatchObject({ preparation: { min: 6, max: 8 }, medicine: { min: 2, max: 2 }, integrationPerMedicine: { min: 2, max: 3 } });
     await context.close();
   });
 

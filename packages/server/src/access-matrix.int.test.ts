@@ -142,6 +142,7 @@ function rules(): RouteRule[] {
     { method: 'GET', url: '/api/courses', allowed: ['physician', 'nurse', 'therapist'] },
     { method: 'GET', url: '/api/courses/integration-overdue', allowed: ['physician', 'nurse', 'therapist'] },
     { method: 'GET', url: `/api/patients/${ids.patient}/course`, allowed: ['physician', 'nurse'] },
+    { method: 'GET', url: '/api/plan-defaults', allowed: ['physician', 'therapist'] },
     { method: 'POST', url: '/api/plans', allowed: ['physician'], body: { modality: 'individual', focus: 'general', title: 'Plan', patientIds: [ids.patient], content: { targetConditions: [], goals: ['Goal'], intentions: '', careTeam: [] } } },
     { method: 'GET', url: `/api/plans/${ids.grant}`, allowed: ['physician', 'nurse', 'therapist'] },
     { method: 'POST', url: `/api/plans/${ids.grant}/revisions`, allowed: ['physician', 'therapist'], body: { content: { targetConditions: [], goals: ['Goal'], intentions: '', careTeam: [] } } },

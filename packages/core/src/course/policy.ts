@@ -3,7 +3,7 @@ import { z } from 'zod';
 const range = (min: number, max: number) =>
   z
     .strictObject({ min: z.number().int().min(0).max(20), max: z.number().int().min(0).max(20) })
-    .refine((r) => r.max >= r.min, { message: 'The upper count cannot be below the lower one', path: ['max'] })
+    .refine((r) => r.max >= r.min, { message: 'The maximum cannot be below the minimum', path: ['max'] })
     .default({ min, max });
 
 const integrationWindow = z

@@ -8,8 +8,16 @@ import { SESSION_NOTE_KINDS } from './templates.js';
 const unmetView = z.object({ code: z.string(), message: z.string() });
 const person = z.object({ userId: uuid, displayName: z.string() });
 const focusSlug = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use lower-case letters, digits and _ (e.g. grief)');
-const count = z.number().int().min(0).max(20);
-const countRange = z.strictObject({ min: count, max: count }).refine((r) => r.max >= r.min, { message: 'The upper count cannot be below the lower one', path: ['max'] });
+/** Bounds of one planned count: the same as the clinic policy's ranges (policy.ts). */
+export const PLANNED_COUNT_MAX = 20;
+const count = z
+  .number({ error: 'Enter a whole number' })
+  .int('Use a whole number')
+  .min(0, 'Cannot be negative')
+  .max(PLANNED_COUNT_MAX, `At most ${PLANNED_COUNT_MAX}`);
+const countRange = z
+  .strictObject({ min: count, max: count })
+  .refine((r) => r.max >= r.min, { message: 'The maximum cannot be below the minimum', path: ['max'] });
 
 export const plannedCounts = z.strictObject({
   evaluationTherapist: count,
@@ -19,6 +27,10 @@ export const plannedCounts = z.strictObject({
   integrationPerMedicine: countRange,
 });
 export type PlannedCounts = z.infer<typeof plannedCounts>;
+
+/** What a new plan starts from: the clinic policy's planned counts (the new-plan form's defaults). */
+export const planDefaultsView = z.object({ plannedCounts, policyVersion: z.number().int() });
+export type PlanDefaultsView = z.infer<typeof planDefaultsView>;
 
 /** The content of a plan revision (the CarePlan body). */
 export const planContent = z.strictObject({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseTimelineView } from '@lantern/core';
+import type { CourseTimelineView, PlanDefaultsView, PlannedCounts } from '@lantern/core';
 import { completeEvaluation, newPatient, signedNote } from '../../../test/chart-fixtures.js';
 import { auditMark, auditSince } from '../../../test/factories.js';
-import { courseSuite, createPlan, eligiblePatient, heldSession, signSessionNote, timeline } from '../../../test/course-fixtures.js';
+import { courseSuite, createPlan, eligiblePatient, heldSession, planContent, signSessionNote, timeline } from '../../../test/course-fixtures.js';
 import { loadPatientCourse, medicineGateUnmet } from './scheduling-port.js';
 
 const { t, cast, clock } = courseSuite();
@@ -167,5 +167,39 @@ describe('an individual course from preparation to completion', () => {
     expect(revised.statusCode, revised.body).toBe(201);
     const view = revised.json() as { revisions: { version: number; cosignedBy: string | null; acknowledgedBy: string[] }[] };
     expect(view.revisions.map((r) => [r.version, r.cosignedBy !== null, r.acknowledgedBy.length])).toEqual([[1, true, 1], [2, false, 0]]);
+  });
+
+  it('starts a new plan from the planned counts the clinician set, and refuses counts out of order with nothing stored', async () => {
+    const defaults = await cast.as.therapist.get('/api/plan-defaults');
+    expect(defaults.statusCode, defaults.body).toBe(200);
+    const { plannedCounts: policyCounts } = defaults.json() as PlanDefaultsView;
+    expect(policyCounts.preparation).toEqual({ min: 3, max: 4 });
+    // The defaults are for whoever drafts a plan; nurses and the front desk do not.
+    expect((await cast.as.nurse.get('/api/plan-defaults')).statusCode).toBe(403);
+    expect((await cast.as.frontDesk.get('/api/plan-defaults')).statusCode).toBe(403);
+
+    const patient = await eligiblePatient(cast);
+    const request = (plannedCounts: unknown): Record<string, unknown> => ({ modality: 'individual', focus: 'general', title: 'Course', patientIds: [patient.id], content: { ...planContent, plannedCounts } });
+    const refusals: [unknown, string][] = [
+      [{ ...policyCounts, preparation: { min: 5, max: 4 } }, 'body.content.plannedCounts.preparation.max'],
+      [{ ...policyCounts, medicine: { min: -1, max: 2 } }, 'body.content.plannedCounts.medicine.min'],
+      [{ ...policyCounts, integrationPerMedicine: { min: 1, max: 2.5 } }, 'body.content.plannedCounts.integrationPerMedicine.max'],
+      [{ ...policyCounts, preparation: { min: 3, max: 21 } }, 'body.content.plannedCounts.preparation.max'],
+    ];
+    for (const [counts, path] of refusals) {
+      const refused = await cast.as.therapist.post('/api/plans', request(counts));
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect((refused.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([path]);
+    }
+    expect((await cast.as.therapist.get(`/api/patients/${patient.id}/course`)).statusCode).toBe(404);
+    // Access is unchanged: a therapist off the patient's care team is refused, counts or not.
+    const chosen: PlannedCounts = { ...policyCounts, preparation: { min: 5, max: 6 }, medicine: { min: 1, max: 1 }, integrationPerMedicine: { min: 2, max: 2 } };
+    expect((await cast.as.otherTherapist.post('/api/plans', request(chosen))).statusCode).toBe(403);
+    expect((await cast.as.therapist.get(`/api/patients/${patient.id}/course`)).statusCode).toBe(404);
+
+    const plan = await createPlan(cast.as.therapist, request(chosen));
+    expect(plan.revisions[0]?.content.plannedCounts).toEqual(chosen);
+    // The course timeline the plan card reads carries them too.
+    expect((await timeline(cast.as.therapist, patient.id)).plan.revisions.at(-1)?.content.plannedCounts).toEqual(chosen);
   });
 });

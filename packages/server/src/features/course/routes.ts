@@ -10,6 +10,7 @@ import {
   medicineCheckQuery,
   patientIdParams,
   phaseListItem,
+  planDefaultsView,
   planView,
   prepMinimumRequest,
   reasonRequest,
@@ -47,6 +48,11 @@ export function courseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       config: { capability: 'patients.clinical' },
       schema: { tags, summary: "A patient's course timeline: phase, next step, blockers, sessions, notes, decisions", params: patientIdParams, response: { 200: courseTimelineView } },
     }, async (request) => service.patientCourse(deps, authed(request.ctx), request.params.id));
+
+    app.get('/api/plan-defaults', {
+      config: { capability: 'notes.author' },
+      schema: { tags, summary: "What a new plan starts from: the clinic policy's planned session counts per phase", response: { 200: planDefaultsView } },
+    }, async (request) => service.planDefaults(deps, authed(request.ctx)));
 
     app.post('/api/plans', {
       config: { capability: 'notes.author' },

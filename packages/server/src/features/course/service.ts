@@ -7,6 +7,7 @@ import {
   type CreatePlanRequest,
   type CycleDecision,
   type PhaseListItem,
+  type PlanDefaultsView,
   type PlanContent,
   type PlanView,
   type RecordSessionRequest,
@@ -70,6 +71,12 @@ async function courseOf(u: Unit, courseId: string, action: 'read' | 'update' | '
 async function timelineOf(u: Unit, row: CourseRow): Promise<CourseTimelineView> {
   const plan = await ops.planById(u.actor, row.planId);
   return timelineView(u.actor, row, plan, await clinicTimeZone(u.tx, u.actor.clinicId));
+}
+
+/** What a new plan starts from: the clinic policy's planned session counts (no chart is read). */
+export async function planDefaults(deps: AppDeps, ctx: AuthedContext): Promise<PlanDefaultsView> {
+  const policy = await deps.policies.current(ctx.auth.user.clinicId);
+  return { plannedCounts: policy.policy.course.plannedCounts, policyVersion: policy.version };
 }
 
 /** A patient's course timeline (their open course, else their latest); 404 when they have none. */

@@ -12,7 +12,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { chartKey } from '../chart/chart-api';
 import { UnmetList } from '../chart/UnmetList';
 import { usePatients } from '../patients/patients-api';
-import { unmetOf, useCreatePlan } from './course-api';
+import { unmetOf, useCreatePlan, usePlanDefaults } from './course-api';
+import { PlannedCountsFields } from './PlannedCountsFields';
+import { checkCounts, draftOf, type CountsDraft } from './planned-counts-form';
 
 const MODALITIES: { value: CourseModality; label: string }[] = [
   { value: 'individual', label: 'Individual' },
@@ -27,7 +29,7 @@ const FOCUS_OPTIONS = [...Object.entries(FOCUS_GUIDES).map(([value, guide]) => (
 const DEFAULT_CAPACITY = 8;
 
 /** The request fields this form shows a server complaint next to. */
-const SHOWN_FIELDS = ['title', 'focus', 'patientIds', 'capacity', 'facilitators', 'content.targetConditions', 'content.goals', 'content.intentions', 'content.careTeam'];
+const SHOWN_FIELDS = ['title', 'focus', 'patientIds', 'capacity', 'facilitators', 'content.targetConditions', 'content.goals', 'content.intentions', 'content.careTeam', 'content.plannedCounts'];
 
 function patientLabel(p: PatientHeader): string {
   const [given, ...family] = p.legalName.split(' ');
@@ -83,6 +85,11 @@ export function NewPlanPage(): React.JSX.Element {
   const [intentions, setIntentions] = useState('');
   const candidates = useTeamCandidates(chosen);
   const diagnoses = useDiagnosisOptions(chosen.map((p) => p.id));
+  const defaults = usePlanDefaults();
+  const [countsEdited, setCountsEdited] = useState<CountsDraft | null>(null);
+  const countsDraft = countsEdited ?? (defaults.data ? draftOf(defaults.data.plannedCounts) : null);
+  const countsCheck = countsDraft && defaults.data ? checkCounts(countsDraft, defaults.data.plannedCounts) : null;
+  const [triedInvalidCounts, setTriedInvalidCounts] = useState(false);
 
   const options = useMemo(() => {
     const all = new Map<string, string>(chosen.map((p) => [p.id, patientLabel(p)]));
@@ -106,6 +113,10 @@ export function NewPlanPage(): React.JSX.Element {
 
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
+    if (countsCheck?.errors) {
+      setTriedInvalidCounts(true);
+      return;
+    }
     create.mutate(
       {
         modality,
@@ -121,6 +132,8 @@ export function NewPlanPage(): React.JSX.Element {
             .filter(Boolean),
           intentions: intentions.trim(),
           careTeam,
+          // Not loaded: omitted, and the server takes the clinic policy's.
+          ...(countsCheck?.counts ? { plannedCounts: countsCheck.counts } : {}),
         },
       },
       {
@@ -220,13 +233,31 @@ export function NewPlanPage(): React.JSX.Element {
                 error={fieldError('content.intentions')}
               />
               <MultiSelect label="Care team" description="From the participants' care teams" data={candidates} value={careTeam} onChange={setCareTeam} maxValues={20} error={fieldError('content.careTeam')} />
-              <Text size="xs" c="dimmed">
-                Planned session counts per phase follow the clinic policy; revise the plan to change them.
-              </Text>
             </Stack>
           </Card>
+          {defaults.data && countsDraft ? (
+            <PlannedCountsFields
+              policy={defaults.data.plannedCounts}
+              policyVersion={defaults.data.policyVersion}
+              draft={countsDraft}
+              onChange={(draft) => {
+                setCountsEdited(draft);
+                setTriedInvalidCounts(false);
+              }}
+              errorOf={(path) => countsCheck?.errors?.get(path) ?? fieldError(`content.plannedCounts.${path}`)}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {defaults.isError ? 'The clinic policy’s planned session counts could not be loaded; the plan will follow them as they stand.' : 'Loading the clinic policy’s planned session counts…'}
+            </Text>
+          )}
           <UnmetList title="The plan was refused" color="red" items={unmet} />
           {error && unmet.length === 0 && !inline ? <ErrorAlert error={error} title="The plan was not created" /> : null}
+          {triedInvalidCounts && countsCheck?.errors ? (
+            <Text size="sm" c="red" role="alert">
+              The plan was not created: check the planned session counts.
+            </Text>
+          ) : null}
           {inline ? (
             <Text size="sm" c="red" role="alert">
               The plan was not created: check the highlighted fields.

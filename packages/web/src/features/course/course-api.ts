@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
-import type { CourseModality, CourseTimelineView, PhaseListItem, PlanView, RosterView, SessionNoteView } from '@lantern/core';
+import type { CourseModality, CourseTimelineView, PhaseListItem, PlanDefaultsView, PlannedCounts, PlanView, RosterView, SessionNoteView } from '@lantern/core';
 import { api } from '../../api/client';
 import type { ApiError } from '../../api/api-error';
 
@@ -50,7 +50,12 @@ export interface NewPlan {
   /** Groups only. */
   readonly capacity?: number;
   readonly facilitators?: string[];
-  readonly content: { targetConditions: string[]; goals: string[]; intentions: string; careTeam: string[] };
+  readonly content: { targetConditions: string[]; goals: string[]; intentions: string; careTeam: string[]; plannedCounts?: PlannedCounts };
+}
+
+/** The clinic policy's planned session counts a new plan starts from. */
+export function usePlanDefaults(): UseQueryResult<PlanDefaultsView, ApiError> {
+  return useQuery<PlanDefaultsView, ApiError>({ queryKey: [...COURSE_KEY, 'plan-defaults'], queryFn: () => api<PlanDefaultsView>('/api/plan-defaults'), staleTime: 5 * 60_000 });
 }
 
 export function useCreatePlan(): UseMutationResult<PlanView, ApiError, NewPlan> {
