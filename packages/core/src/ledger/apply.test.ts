@@ -114,9 +114,22 @@ describe('who may record', () => {
     expect(refusals(state, drawOf(receipt, VIAL_100, 5000, { actor: staff('auditor'), locationId: LOCATION.safeB }))).toEqual(['not_a_recorder', 'wrong_location']);
   });
 
-  it('refuses an entry id that is already recorded', () => {
+  it('refuses an entry id that is already recorded, an open draw\'s too', () => {
     const state = ledgerWith(receipt);
     expect(refusals(state, { ...receiptOf(VIAL_100), id: receipt.id })).toEqual(['duplicate_entry']);
+    const draw = drawOf(receipt, VIAL_100, 5000);
+    expect(refusals(ledgerWith(receipt, draw), { ...drawOf(receipt, VIAL_100, 100), id: draw.id })).toEqual(['duplicate_entry']);
+  });
+
+  it('leaves out only the duplicate-id check when the caller vouches that ids are unique', () => {
+    const state = ledgerWith(receipt);
+    const codes = (entry: LedgerEntry): string[] => {
+      const planned = planEntry(state, entry, { idsKnownUnique: true });
+      return planned.ok ? [] : planned.unmet.map((u) => u.code);
+    };
+    expect(codes({ ...receiptOf(VIAL_100), id: receipt.id })).toEqual([]);
+    expect(codes(drawOf(receipt, VIAL_100, 5000, { id: receipt.id, actor: THERAPIST }))).toEqual(['not_a_recorder']);
+    expect(codes(drawOf(receipt, VIAL_100, 200_000, { id: receipt.id }))).toEqual(['insufficient_stock']);
   });
 });
 

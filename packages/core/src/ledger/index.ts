@@ -26,7 +26,7 @@ export * from './roles.js';
 export * from './state.js';
 export * from './recorded.js';
 export type { BalanceEffect, LedgerChange } from './change.js';
-export { planEntry, applyEntry, applyChange, replay, replayer, type Replayer, type ReplayRefusal } from './apply.js';
+export { planEntry, applyEntry, applyChange, replay, replayer, type PlanOptions, type Replayer, type ReplayRefusal } from './apply.js';
 export { drawOutstanding } from './plan-session.js';
 export * from './reconcile.js';
 export * from './count.js';

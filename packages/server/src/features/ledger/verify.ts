@@ -96,7 +96,24 @@ function mismatch(column: string): string {
   return `its ${column} column does not match its record (the row was edited)`;
 }
 
+/**
+ * Whether the database itself keeps entry ids unique: a valid, unconditional unique index on
+ * exactly `ledger_entry.id` (the primary key). Each record's id is checked against its row's, so the
+ * replay can then leave out its own duplicate-id lookup; without the index (dropped by someone with
+ * the owner's rights) the replay checks every id itself.
+ */
+async function idsUniqueInTable(db: Executor): Promise<boolean> {
+  const result = await db.execute(sql`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE i.indrelid = to_regclass('ledger_entry') AND i.indisunique AND i.indisvalid AND i.indnatts = 1
+         AND i.indpred IS NULL AND i.indexprs IS NULL AND a.attname = 'id'
+    ) AS present`);
+  return (result as unknown as { rows: Array<{ present: boolean }> }).rows[0]?.present === true;
+}
+
 async function replayers(db: Executor): Promise<(clinicId: string) => Replayer> {
+  const idsKnownUnique = await idsUniqueInTable(db);
   const rows = await db.select({ clinicId: ledgerProduct.clinicId, body: ledgerProduct.body }).from(ledgerProduct);
   const products = new Map<string, ControlledProduct[]>();
   for (const row of rows) products.set(row.clinicId, [...(products.get(row.clinicId) ?? []), controlledProduct.parse(row.body)]);
@@ -104,7 +121,7 @@ async function replayers(db: Executor): Promise<(clinicId: string) => Replayer> 
   return (clinicId) => {
     let found = byClinic.get(clinicId);
     if (!found) {
-      found = replayer(emptyLedger(products.get(clinicId) ?? []));
+      found = replayer(emptyLedger(products.get(clinicId) ?? []), { idsKnownUnique });
       byClinic.set(clinicId, found);
     }
     return found;
