@@ -2,8 +2,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountSheetView, CountView, DiscrepancyView, EntryView, LossReportView, StockView } from '@lantern/core';
 import { Agent, ENGINE, testApp, type TestApp } from '../../../test/harness.js';
-import { makeClinic, makeStaff, type TestStaff } from '../../../test/factories.js';
-import { totpNow } from '../../platform/auth/totp.js';
+import type { TestStaff } from '../../../test/factories.js';
+import { freshCode, ledgerCast } from '../../../test/ledger-fixtures.js';
 import { ledgerDiscrepancyResolution, ledgerLossReport } from '../../platform/db/schema/index.js';
 import { catalogue, receive, type EntryBody } from './ledger-kit.js';
 
@@ -32,8 +32,7 @@ interface Refusal {
 }
 
 async function code(staff: TestStaff): Promise<string> {
-  t.clock.advanceMinutes(1);
-  return totpNow(staff.totpSecret ?? '', t.clock());
+  return freshCode(t, staff);
 }
 
 async function rows(table: typeof ledgerLossReport | typeof ledgerDiscrepancyResolution): Promise<number> {
@@ -61,20 +60,7 @@ async function reverse(entryId: string): Promise<EntryView> {
 
 beforeAll(async () => {
   t = await testApp();
-  const clinic = await makeClinic(t.database.db);
-  const nurseStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['nurse'], name: 'Nora Nurse' });
-  const physicianStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['physician'], mfa: 'enrolled', name: 'Dr Pia Physician' });
-  second = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['nurse'], mfa: 'enrolled', name: 'Sam Second' });
-  nurse = new Agent(t.app);
-  await nurse.login(nurseStaff.email, nurseStaff.password);
-  physician = new Agent(t.app);
-  await physician.login(physicianStaff.email, physicianStaff.password, { totp: await code(physicianStaff) });
-  auditor = new Agent(t.app);
-  const auditorStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['auditor'] });
-  await auditor.login(auditorStaff.email, auditorStaff.password);
-  therapist = new Agent(t.app);
-  const therapistStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['therapist'] });
-  await therapist.login(therapistStaff.email, therapistStaff.password);
+  ({ second, nurse, physician, auditor, therapist } = await ledgerCast(t));
   const { locations, vial, troche } = await catalogue(physician, ['Safe A', 'Safe B']);
   safeA = locations[0]?.id ?? '';
   safeB = locations[1]?.id ?? '';

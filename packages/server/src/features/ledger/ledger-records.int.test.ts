@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountSheetView, CountView, EntryView, InventoryView, LossReportView, StockView } from '@lantern/core';
-import { Agent, testApp, type TestApp } from '../../../test/harness.js';
-import { makeClinic, makePatient, makeStaff, type TestStaff } from '../../../test/factories.js';
-import { totpNow } from '../../platform/auth/totp.js';
+import { testApp, type Agent, type TestApp } from '../../../test/harness.js';
+import { makePatient, type TestStaff } from '../../../test/factories.js';
+import { freshCode, ledgerCast } from '../../../test/ledger-fixtures.js';
 import { ledgerCount, ledgerDiscrepancy } from '../../platform/db/schema/index.js';
 import { catalogue, drawBody, receive, wasteOfDrawBody } from './ledger-kit.js';
 
@@ -22,8 +22,7 @@ let patientId: string;
 let today: string;
 
 async function code(staff: TestStaff): Promise<string> {
-  t.clock.advanceMinutes(1);
-  return totpNow(staff.totpSecret ?? '', t.clock());
+  return freshCode(t, staff);
 }
 
 async function sheet(): Promise<CountSheetView> {
@@ -37,21 +36,9 @@ async function rows(table: typeof ledgerCount | typeof ledgerDiscrepancy): Promi
 
 beforeAll(async () => {
   t = await testApp();
-  const clinic = await makeClinic(t.database.db);
-  nurseStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['nurse'], name: 'Nora Nurse' });
-  physicianStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['physician'], mfa: 'enrolled', name: 'Dr Pia Physician' });
-  second = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['nurse'], mfa: 'enrolled', name: 'Sam Second' });
-  nurse = new Agent(t.app);
-  await nurse.login(nurseStaff.email, nurseStaff.password);
-  physician = new Agent(t.app);
-  await physician.login(physicianStaff.email, physicianStaff.password, { totp: await code(physicianStaff) });
-  auditor = new Agent(t.app);
-  const auditorStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['auditor'] });
-  await auditor.login(auditorStaff.email, auditorStaff.password);
-  therapist = new Agent(t.app);
-  const therapistStaff = await makeStaff(t.database.db, { clinicId: clinic.id, roles: ['therapist'] });
-  await therapist.login(therapistStaff.email, therapistStaff.password);
-  patientId = (await makePatient(t.database.db, { clinicId: clinic.id, family: 'Quill' })).id;
+  const cast = await ledgerCast(t);
+  ({ nurseStaff, physicianStaff, second, nurse, physician, auditor, therapist } = cast);
+  patientId = (await makePatient(t.database.db, { clinicId: cast.clinicId, family: 'Quill' })).id;
   const { locations, vial: vialProduct, troche } = await catalogue(physician);
   safeA = locations[0]?.id ?? '';
   today = (await nurse.get('/api/ledger/stock')).json<StockView>().today;
