@@ -194,11 +194,18 @@ export async function verifyLedger(db: Executor, options: { readonly batchSize?:
   let pending: HashedBatch | null = null;
   let lastProblem: RowProblem | null = null;
   try {
-    let next = batchAfter(db, 0, batchSize);
+    // A batch is asked for before the one in hand is checked; when a bad row ends the check, that
+    // request is abandoned, so its failure (if any) is marked handled rather than left unhandled.
+    const fetch = (after: number): Promise<StoredEntry[]> => {
+      const request = batchAfter(db, after, batchSize);
+      request.catch(() => undefined);
+      return request;
+    };
+    let next = fetch(0);
     for (;;) {
       const rows = await next;
       const last = rows.at(-1);
-      if (rows.length === batchSize && last) next = batchAfter(db, last.seq, batchSize);
+      if (rows.length === batchSize && last) next = fetch(last.seq);
       const batch: HashedBatch = { start: checked, rows, hashBad: hasher.firstMismatch(prevHash, rows) };
       let problem: RowProblem | null = null;
       for (let index = 0; index < rows.length; index += 1) {
