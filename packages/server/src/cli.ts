@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { auditVerifyCommand } from './cli/audit-verify.js';
-import { backupCommand } from './cli/backup.js';
-import { createAdminCommand } from './cli/create-admin.js';
-import { ledgerVerifyCommand } from './cli/ledger-verify.js';
 import { CliError, EXIT, processIo, warn, type CliIo, type ExitCode } from './cli/io.js';
-import { restoreCommand } from './cli/restore.js';
-import { migrateCommand, seedDemoCommand } from './cli/setup.js';
 
 export type { CliIo } from './cli/io.js';
 
@@ -28,7 +22,10 @@ function version(): string {
   return pkg.version ?? '0.0.0';
 }
 
-/** The command tree; each action reports its exit code through `done`. */
+/**
+ * The command tree; each action reports its exit code through `done`. A command's module is loaded
+ * when it runs, so `lantern ledger verify` does not first load the demo seed or the backup tools.
+ */
 function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('lantern')
     .description('Operate a Lantern server: database migrations, the first administrator, audit verification, backups.')
@@ -41,12 +38,12 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   program
     .command('migrate')
     .description('Apply pending database migrations (the server also does this at start).')
-    .action(async () => done(await migrateCommand(io)));
+    .action(async () => done(await (await import('./cli/setup.js')).migrateCommand(io)));
 
   program
     .command('seed-demo')
     .description('Migrate, then seed the fictional demo clinic if the database has no clinic yet. Refused in production mode.')
-    .action(async () => done(await seedDemoCommand(io)));
+    .action(async () => done(await (await import('./cli/setup.js')).seedDemoCommand(io)));
 
   program
     .command('create-admin')
@@ -62,35 +59,35 @@ function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
     .option('--postal-code <code>', "new clinic's postal code")
     .option('--time-zone <zone>', "new clinic's IANA time zone", 'America/Chicago')
     .addHelpText('after', '\nThe account is not exempt from two-factor authentication: its first sign-in enrols an authenticator app.')
-    .action(async (options: Record<string, unknown>) => done(await createAdminCommand(io, options)));
+    .action(async (options: Record<string, unknown>) => done(await (await import('./cli/create-admin.js')).createAdminCommand(io, options)));
 
   const audit = program.command('audit').description('Audit trail tools.');
   audit
     .command('verify')
     .description('Recompute the audit trail hash chain; exit 1 and name the first bad event if anything was edited, deleted or reordered.')
     .option('--json', 'print the verdict as JSON on stdout')
-    .action(async (options: { json?: boolean }) => done(await auditVerifyCommand(io, { json: options.json === true })));
+    .action(async (options: { json?: boolean }) => done(await (await import('./cli/audit-verify.js')).auditVerifyCommand(io, { json: options.json === true })));
 
   const ledger = program.command('ledger').description('Controlled-substance ledger tools.');
   ledger
     .command('verify')
     .description('Recompute the ledger hash chain and every balance; exit 1 and name the first bad entry if anything was edited, deleted or reordered.')
     .option('--json', 'print the verdict as JSON on stdout')
-    .action(async (options: { json?: boolean }) => done(await ledgerVerifyCommand(io, { json: options.json === true })));
+    .action(async (options: { json?: boolean }) => done(await (await import('./cli/ledger-verify.js')).ledgerVerifyCommand(io, { json: options.json === true })));
 
   program
     .command('backup')
     .description('Back up the database to <file>: embedded data dir as a gzipped tarball, PostgreSQL with pg_dump --format=custom.')
     .argument('<file>', 'where to write the backup')
     .option('--force', 'replace <file> if it exists')
-    .action(async (file: string, options: { force?: boolean }) => done(await backupCommand(io, file, { force: options.force === true })));
+    .action(async (file: string, options: { force?: boolean }) => done(await (await import('./cli/backup.js')).backupCommand(io, file, { force: options.force === true })));
 
   program
     .command('restore')
     .description('Restore a backup made by `lantern backup` into the configured database, then migrate it.')
     .argument('<file>', 'the backup to restore')
     .option('--force', 'embedded: move a non-empty data dir aside first; PostgreSQL: replace existing Lantern tables')
-    .action(async (file: string, options: { force?: boolean }) => done(await restoreCommand(io, file, { force: options.force === true })));
+    .action(async (file: string, options: { force?: boolean }) => done(await (await import('./cli/restore.js')).restoreCommand(io, file, { force: options.force === true })));
 
   return program;
 }

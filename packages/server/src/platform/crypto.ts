@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** SHA-256 of the UTF-8 of `input`, as hex (one-shot `crypto.hash`: about twice as fast as a Hash object per call). */
 export function sha256Hex(input: string): string {
-  return createHash('sha256').update(input, 'utf8').digest('hex');
+  return hash('sha256', input, 'hex');
 }
 
 /** A random URL-safe token with 256 bits of entropy. */

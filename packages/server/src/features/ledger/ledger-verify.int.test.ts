@@ -7,7 +7,7 @@ import { makeClinic, makePatient, makeStaff } from '../../../test/factories.js';
 import type { Database, Db } from '../../platform/db/index.js';
 import { ledgerContainer, ledgerDraw, ledgerEntry } from '../../platform/db/schema/index.js';
 import { catalogue, drawBody, receive } from './ledger-kit.js';
-import { verifyLedger, type LedgerVerdict } from './verify.js';
+import { verifyLedger, type LedgerVerdict, type VerifyOptions } from './verify.js';
 
 let target: CliTarget;
 let drawn: EntryView;
@@ -111,11 +111,16 @@ describe('lantern ledger verify', () => {
     expect((await verify()).code).toBe(0);
   });
 
-  it('names the same first bad entry whatever the batch size (hashes are checked a batch behind the replay)', async () => {
+  it('names the same first bad entry whatever the batch size, replayed here or on a worker thread (verdicts are collected batches behind)', async () => {
     const verdicts = async (): Promise<LedgerVerdict[]> => {
       const database = await target.open();
       try {
-        return await Promise.all([1, 2, 3, 5, 2000].map((batchSize) => verifyLedger(database.db, { batchSize })));
+        const runs: VerifyOptions[] = [
+          ...[1, 2, 3, 5, 2000].map((batchSize): VerifyOptions => ({ batchSize, replayOn: 'here' })),
+          { batchSize: 1, replayOn: 'worker' },
+          { batchSize: 3, replayOn: 'worker' },
+        ];
+        return await Promise.all(runs.map((options) => verifyLedger(database.db, options)));
       } finally {
         await database.close();
       }
