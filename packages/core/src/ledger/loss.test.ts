@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessLoss, checklistStatus, defaultLedgerPolicy, lossReportEntries, mgOf, significantLossChecklist, smallLossPattern, type LedgerEntry, type LossReportEntriesInput } from './index.js';
+import { assessLoss, checklistStatus, defaultLedgerPolicy, lossReportEntries, mgOf, reportedLossReversal, significantLossChecklist, smallLossPattern, type LedgerEntry, type LossReportEntriesInput } from './index.js';
 import { adjustmentOf, lossOf, PHYSICIAN, testId, TROCHE_100, VIAL_100 } from './fixtures.js';
 
 const policy = defaultLedgerPolicy();
@@ -152,5 +152,26 @@ describe('the entries a loss report covers', () => {
   it('does not mind a reversal or a report of some other entry', () => {
     const other = testId();
     expect(lossReportEntries(input({ reversedBy: new Map([[other, testId()]]), reportedIn: new Map([[other, { reportId: testId(), discoveredOn: '2025-06-01' }]]) })).ok).toBe(true);
+  });
+});
+
+describe('reversing a reported loss', () => {
+  it('lets an unreported loss be reversed', () => {
+    expect(reportedLossReversal(testId(), undefined)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a loss on a report, naming the entry, the report and what to do instead', () => {
+    const entryId = testId();
+    const result = reportedLossReversal(entryId, { discoveredOn: '2026-11-02' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.unmet).toEqual([
+      {
+        code: 'loss_already_reported',
+        entryId,
+        path: ['reversesEntryId'],
+        message: `Entry ${entryId} is on the loss report discovered on 2026-11-02, so it cannot be reversed; record drug found again as an adjustment after a count`,
+      },
+    ]);
   });
 });

@@ -164,6 +164,24 @@ export function lossReportEntries(input: LossReportEntriesInput): LedgerResult<L
   return problems.length > 0 ? refuseAll(problems) : ok([...chosen.values()]);
 }
 
+/**
+ * A reversal of a loss that is on a loss report is refused: the report (a Form 106, a letter to the
+ * DEA Field Division) speaks of that entry, and filed reports are not withdrawn by editing the
+ * ledger. Drug found again after a reported loss is recorded as its own entry (an adjustment after a
+ * count), so the loss and the recovery both stay on the record.
+ */
+export function reportedLossReversal(entryId: string, report: { readonly discoveredOn: string } | undefined): LedgerResult<null> {
+  if (!report) return ok(null);
+  return refuseAll([
+    {
+      code: 'loss_already_reported',
+      message: `Entry ${entryId} is on the loss report discovered on ${report.discoveredOn}, so it cannot be reversed; record drug found again as an adjustment after a count`,
+      path: ['reversesEntryId'],
+      entryId,
+    },
+  ]);
+}
+
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,6 +3,7 @@ import {
   Conflict,
   entryFromRequest,
   planEntry,
+  reportedLossReversal,
   unwrapLedger,
   ValidationError,
   type EntryView,
@@ -21,6 +22,7 @@ import { clinicTime } from './clinic-time.js';
 import { containerOf } from './entry-row.js';
 import { loadRequestState, receiptLabels } from './entry-state.js';
 import { checkCredentials, confirm, countFailedConfirmation } from './reauth.js';
+import * as records from './records-repo.js';
 import * as repo from './repo.js';
 import { entryView } from './views.js';
 
@@ -62,6 +64,11 @@ export async function recordEntry(deps: AppDeps, ctx: AuthedContext, body: Recor
       // From here the rows the entry touches are locked until commit: keep the round trips few.
       const loaded = await loadRequestState(tx, clinicId, body.entry);
       const request = loaded.request;
+      if (request.kind === 'reversal') {
+        // Checked under the container lock a loss report also takes, so a report and a reversal of the same loss cannot both commit.
+        const reported = await records.reportsCovering(tx, clinicId, [request.reversesEntryId]);
+        unwrapLedger(reportedLossReversal(request.reversesEntryId, reported.get(request.reversesEntryId)));
+      }
       const actor = { id: ctx.auth.user.id, roles: [...ctx.auth.user.roles] };
       const entry = unwrapLedger(
         entryFromRequest(loaded.state, request, {

@@ -4,7 +4,7 @@ import type { CountSheetView, CountView, DiscrepancyView, EntryView, LossReportV
 import { Agent, ENGINE, testApp, type TestApp } from '../../../test/harness.js';
 import type { TestStaff } from '../../../test/factories.js';
 import { freshCode, ledgerCast } from '../../../test/ledger-fixtures.js';
-import { ledgerDiscrepancyResolution, ledgerLossReport } from '../../platform/db/schema/index.js';
+import { ledgerDiscrepancyResolution, ledgerEntry, ledgerLossReport } from '../../platform/db/schema/index.js';
 import { catalogue, receive, type EntryBody } from './ledger-kit.js';
 
 /**
@@ -113,6 +113,18 @@ describe('opening a loss report', () => {
     expect(unmet).toMatchObject({ code: 'entry_reversed', entryId: mistaken.id, path: ['lossEntryIds', 0] });
     expect(unmet?.message).toContain(reversal.id);
     expect(await rows(ledgerLossReport)).toBe(before);
+  });
+
+  it('keeps a reported loss: its reversal is refused with a 409 naming it, and nothing is stored', async () => {
+    const [before] = await t.database.db.select({ n: count() }).from(ledgerEntry);
+    const response = await physician.post('/api/ledger/entries', { entry: { kind: 'reversal', reversesEntryId: reported.id, reason: 'Found the troche' }, witness: null });
+    expect(response.statusCode).toBe(409);
+    const [unmet] = response.json<Refusal>().unmet ?? [];
+    expect(unmet).toMatchObject({ code: 'loss_already_reported', entryId: reported.id, path: ['reversesEntryId'] });
+    expect(unmet?.message).toContain('record drug found again as an adjustment');
+    const [after] = await t.database.db.select({ n: count() }).from(ledgerEntry);
+    expect(after?.n).toBe(before?.n);
+    expect((await nurse.get('/api/ledger/stock')).json<StockView>().containers.find((c) => c.id === bottle)?.balanceMg).toBe('2900.00');
   });
 
   it('refuses an entry that is not a loss or theft, and one not in the ledger, naming each', async () => {
