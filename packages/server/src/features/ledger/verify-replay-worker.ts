@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { answer, replayCheck, type ReplayRequest, type ReplaySetup } from './verify-replay.js';
+import type { ReplayRequest, ReplaySetup } from './verify-protocol.js';
+import { answer, replayCheck } from './verify-replay.js';
 
 /** The worker thread behind `replayInWorker`: one `ReplayCheck`, one answer per request, in order. */
 const port = parentPort;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalEntry, type LedgerEntry } from '@lantern/core';
 import { drawOf, PRODUCTS, receiptOf, testId, VIAL_100, wasteOfDraw } from '../../../../core/src/ledger/fixtures.js';
 import { entryColumns } from './entry-row.js';
-import { answer, CHECK_PRIME, replayCheck, SEP, type ReplayCheck, type ReplaySetup } from './verify-replay.js';
+import { CHECK_PRIME, SEP, type ReplayCheck, type ReplaySetup } from './verify-protocol.js';
+import { answer, replayCheck } from './verify-replay.js';
 
 const CLINIC = testId();
 const setup: ReplaySetup = { products: PRODUCTS.map((body) => ({ clinicId: CLINIC, body })), idsKnownUnique: false };

@@ -2,7 +2,7 @@ import { asc, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.js';
 import { ledgerChainHead, ledgerContainer, ledgerEntry, ledgerProduct } from '../../platform/db/schema/index.js';
 import { chainHash } from '../../platform/audit/chain.js';
-import { CHECK_PRIME, replayHere, replayInWorker, SEP, type AsyncReplayCheck, type RowFault } from './verify-replay.js';
+import { CHECK_PRIME, replayHere, replayInWorker, SEP, type AsyncReplayCheck, type RowFault } from './verify-protocol.js';
 
 /**
  * `lantern ledger verify` (issue #6): recomputes the ledger's hash chain in the application,
@@ -132,7 +132,7 @@ export async function verifyLedger(db: Executor, options: VerifyOptions = {}): P
   const idsKnownUnique = await idsUniqueInTable(db);
   const products = await db.select({ clinicId: ledgerProduct.clinicId, body: ledgerProduct.body }).from(ledgerProduct);
   const onWorker = (options.replayOn ?? ((size?.seq ?? 0) >= WORKER_FROM ? 'worker' : 'here')) === 'worker';
-  const replay = onWorker ? replayInWorker({ products, idsKnownUnique }) : replayHere({ products, idsKnownUnique });
+  const replay = onWorker ? replayInWorker({ products, idsKnownUnique }) : await replayHere({ products, idsKnownUnique });
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let checked = 0;
