@@ -14,12 +14,11 @@ import {
   resolveCountLines,
   shortfallOf,
   type CountRecord,
-  type DiscrepancyRecord,
   type LedgerEntry,
   type LedgerResult,
   type LedgerState,
 } from './index.js';
-import { ADMIN, drawOf, LOCATION, NURSE, NURSE_2, PHYSICIAN, PRODUCTS, receiptOf, testId, THERAPIST, TODAY, TROCHE_100, VIAL_100 } from './fixtures.js';
+import { ADMIN, drawOf, LOCATION, NURSE, NURSE_2, PHYSICIAN, PRODUCTS, receiptOf, testId, discrepancyOf, THERAPIST, TODAY, TROCHE_100, VIAL_100 } from './fixtures.js';
 
 function ledgerWith(...entries: LedgerEntry[]): LedgerState {
   const result = replay(emptyLedger(PRODUCTS), entries);
@@ -141,20 +140,7 @@ describe('a count entered twice', () => {
 });
 
 describe('resolving a discrepancy', () => {
-  const record: DiscrepancyRecord = {
-    id: testId(),
-    countId: testId(),
-    containerId: vial,
-    foundOn: TODAY,
-    expected: mgOf(96_500),
-    counted: mgOf(96_000),
-    difference: mgOf(-500),
-    reason: null,
-    resolution: 'unresolved',
-    adjustmentEntryId: null,
-    lossEntryId: null,
-    resolvedBy: null,
-  };
+  const record = discrepancyOf(vial);
 
   it('needs a reason, who resolved it, and the entry it points to', () => {
     expect(resolutionProblems(record)).toEqual([]);

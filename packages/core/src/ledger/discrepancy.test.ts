@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { entryKindWords, ledgerError, mgOf, resolutionLinkProblems, type DiscrepancyRecord, type LedgerEntry, type ResolutionLinkLookup } from './index.js';
-import { adjustmentOf, lossOf, PHYSICIAN, testId, TODAY, VIAL_100, wasteOfStock } from './fixtures.js';
+import { entryKindWords, ledgerError, resolutionLinkProblems, type DiscrepancyRecord, type LedgerEntry, type ResolutionLinkLookup } from './index.js';
+import { adjustmentOf, discrepancyOf, lossOf, PHYSICIAN, testId, VIAL_100, wasteOfStock } from './fixtures.js';
 
 const vial = testId();
 const otherVial = testId();
-const record: DiscrepancyRecord = {
-  id: testId(),
-  countId: testId(),
-  containerId: vial,
-  foundOn: TODAY,
-  expected: mgOf(96_500),
-  counted: mgOf(96_000),
-  difference: mgOf(-500),
-  reason: 'Residual in the hub',
-  resolution: 'adjusted',
-  adjustmentEntryId: null,
-  lossEntryId: null,
-  resolvedBy: PHYSICIAN,
-};
+const record = discrepancyOf(vial, { reason: 'Residual in the hub', resolution: 'adjusted', resolvedBy: PHYSICIAN });
 const adjustment = adjustmentOf(vial, VIAL_100, 500);
 const loss = lossOf(vial, VIAL_100, 500);
 const elsewhere = adjustmentOf(otherVial, VIAL_100, 500);

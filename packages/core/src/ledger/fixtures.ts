@@ -13,6 +13,7 @@ import type {
   TransferEntry,
   WasteEntry,
 } from './entry.js';
+import type { DiscrepancyRecord } from './discrepancy.js';
 import type { Lot } from './lot.js';
 import { containerCapacity, type ControlledProduct } from './product.js';
 import { mgOf, mgPerMlOf, mlOf } from './quantity.js';
@@ -238,4 +239,23 @@ export function adjustmentOf(containerId: string, item: ControlledProduct, hundr
 
 export function reversalOf(entryId: string, overrides: Partial<ReversalEntry> = {}): ReversalEntry {
   return { ...meta(PHYSICIAN), kind: 'reversal', reversesEntryId: entryId, reason: 'Recorded against the wrong container', ...overrides };
+}
+
+/** A count's discrepancy on `containerId`: 5 mg short, not yet resolved. */
+export function discrepancyOf(containerId: string, overrides: Partial<DiscrepancyRecord> = {}): DiscrepancyRecord {
+  return {
+    id: testId(),
+    countId: testId(),
+    containerId,
+    foundOn: TODAY,
+    expected: mgOf(96_500),
+    counted: mgOf(96_000),
+    difference: mgOf(-500),
+    reason: null,
+    resolution: 'unresolved',
+    adjustmentEntryId: null,
+    lossEntryId: null,
+    resolvedBy: null,
+    ...overrides,
+  };
 }
